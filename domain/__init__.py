@@ -1,0 +1,1 @@
+"""Pure domain: value objects, rules and errors. No I/O, no clock, no framework imports."""
