@@ -1,0 +1,222 @@
+"""The policy command service: turns validated commands into recorded events.
+
+Thin by design: load, ask the aggregate, save the aggregate together with a command receipt.
+Idempotency: the receipt (id derived from the command id) is saved in the same atomic write
+as the events, so a retried command either finds it and gets the original outcome, or, when
+two deliveries race, loses on the event store's uniqueness constraint and then finds it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import structlog
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+
+from aggregates.command_receipt import CommandReceipt, receipt_id_for
+from aggregates.policy import Policy, policy_id_for
+from application.clock import Clock
+from application.commands import AnyCommand, IssuePolicy, RecordPremiumPayment
+from application.transcodings import register_domain_transcodings
+from domain.errors import DomainError
+from domain.metadata import EventMetadata
+from observability.tracing import current_traceparent, tracer
+
+log = structlog.get_logger(__name__)
+_tracer = tracer(__name__)
+
+# Two events a command (the change and its receipt); the store's notes advise ~1 000 events
+# or fewer per write, so a batch is saved in chunks of this many commands.
+BATCH_CHUNK = 400
+MAX_ATTEMPTS = 5
+
+
+class PolicyNotFound(DomainError):
+    rule = "policy-exists"
+
+
+class PolicyNumberTaken(DomainError):
+    rule = "policy-number-unique"
+
+
+class CommandIdReused(DomainError):
+    rule = "command-id-unique"
+
+
+class ConcurrentUpdate(DomainError):
+    rule = "optimistic-concurrency"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    command_id: UUID
+    aggregate_id: UUID
+    aggregate_version: int
+    duplicate: bool = False
+
+
+class PolicyService(Application[UUID]):
+    name = "policies"
+    snapshotting_intervals = {Policy: 50}
+
+    def __init__(self, env: dict[str, str], clock: Clock, snapshot_interval: int = 50) -> None:
+        super().__init__(env)
+        self.snapshotting_intervals = {Policy: snapshot_interval}
+        self.clock = clock
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)
+
+    # Commands ---------------------------------------------------------------------------
+
+    def execute(self, command: AnyCommand) -> Outcome:
+        started = time.perf_counter()
+        with _tracer.start_as_current_span(f"command {command.type}") as span:
+            span.set_attribute("command.id", str(command.command_id))
+            try:
+                outcome = self._execute_with_retries(command)
+            except DomainError as error:
+                log.info("command.rejected", command=command.type, command_id=str(command.command_id),
+                         rule=error.rule, error=str(error))
+                raise
+            span.set_attribute("aggregate.id", str(outcome.aggregate_id))
+        log.info("command.executed", command=command.type, command_id=str(command.command_id),
+                 aggregate_id=str(outcome.aggregate_id), version=outcome.aggregate_version,
+                 duplicate=outcome.duplicate, ms=round((time.perf_counter() - started) * 1000, 2))
+        return outcome
+
+    def execute_batch(self, commands: Sequence[AnyCommand]) -> list[Outcome | DomainError]:
+        """Many commands, few writes: for batch jobs. Falls back to one by one on any conflict."""
+        results: list[Outcome | DomainError] = []
+        for start in range(0, len(commands), BATCH_CHUNK):
+            results.extend(self._execute_chunk(commands[start:start + BATCH_CHUNK]))
+        return results
+
+    def _execute_chunk(self, commands: Sequence[AnyCommand]) -> list[Outcome | DomainError]:
+        with _tracer.start_as_current_span("command batch") as span:
+            span.set_attribute("batch.size", len(commands))
+            touched: dict[UUID, Policy] = {}
+            receipts: list[CommandReceipt] = []
+            results: list[Outcome | DomainError] = []
+            for command in commands:
+                meta = self._metadata(command)
+                try:
+                    policy = self._decide(command, meta, touched, check_new=False)
+                except DomainError as error:
+                    results.append(error)
+                    continue
+                touched[policy.id] = policy
+                receipts.append(self._receipt(command, policy, meta))
+                results.append(Outcome(command.command_id, policy.id, policy.version))
+            try:
+                self.save(*touched.values(), *receipts)
+            except IntegrityError:
+                log.info("command.batch_conflict", size=len(commands))
+                return [self._one_by_one(command) for command in commands]
+        log.info("command.batch_executed", size=len(commands),
+                 rejected=sum(isinstance(result, DomainError) for result in results))
+        return results
+
+    def _one_by_one(self, command: AnyCommand) -> Outcome | DomainError:
+        try:
+            return self.execute(command)
+        except DomainError as error:
+            return error
+
+    def _execute_with_retries(self, command: AnyCommand) -> Outcome:
+        for _ in range(MAX_ATTEMPTS):
+            earlier = self._earlier_outcome(command)
+            if earlier is not None:
+                return earlier
+            meta = self._metadata(command)
+            policy = self._decide(command, meta, {}, check_new=True)
+            try:
+                self.save(policy, self._receipt(command, policy, meta))
+            except IntegrityError:
+                continue  # another delivery of this command, or another writer, got there first
+            return Outcome(command.command_id, policy.id, policy.version)
+        raise ConcurrentUpdate(
+            f"policy {getattr(command, 'policy_number', '?')} kept changing under command "
+            f"{command.command_id}; retry the command"
+        )
+
+    def _decide(self, command: AnyCommand, meta: EventMetadata, touched: dict[UUID, Policy],
+                check_new: bool) -> Policy:
+        if isinstance(command, IssuePolicy):
+            if check_new and self._exists(policy_id_for(command.policy_number)):
+                raise PolicyNumberTaken(f"policy {command.policy_number} already exists")
+            return Policy.issue(
+                policy_number=command.policy_number,
+                product_code=command.product_code,
+                policyholder_name=command.policyholder_name,
+                policyholder_birth_number=command.policyholder_birth_number,
+                advisor_id=command.advisor_id,
+                frequency=command.frequency,
+                premium=command.premium,
+                start_date=command.start_date,
+                meta=meta,
+            )
+        if isinstance(command, RecordPremiumPayment):
+            policy = touched.get(policy_id_for(command.policy_number)) or self.policy(command.policy_number)
+            policy.record_premium_payment(
+                payment_id=command.payment_id,
+                amount=command.amount,
+                received_on=command.received_on,
+                today=self.clock.today(),
+                meta=meta,
+            )
+            return policy
+        raise TypeError(f"no handler for command {type(command).__name__}")
+
+    # Queries ----------------------------------------------------------------------------
+
+    def policy(self, policy_number: str) -> Policy:
+        try:
+            return self.repository.get(policy_id_for(policy_number))
+        except AggregateNotFoundError:
+            raise PolicyNotFound(f"no policy with number {policy_number}") from None
+
+    # Helpers ----------------------------------------------------------------------------
+
+    def _exists(self, aggregate_id: UUID) -> bool:
+        return bool(self.recorder.select_events(aggregate_id, limit=1))
+
+    def _earlier_outcome(self, command: AnyCommand) -> Outcome | None:
+        try:
+            receipt: Any = self.repository.get(receipt_id_for(command.command_id))
+        except AggregateNotFoundError:
+            return None
+        if receipt.payload_digest != command.digest():
+            raise CommandIdReused(
+                f"command id {command.command_id} was already used for a different "
+                f"{receipt.command_type} request"
+            )
+        return Outcome(command.command_id, receipt.aggregate_id, receipt.aggregate_version, duplicate=True)
+
+    def _metadata(self, command: AnyCommand) -> EventMetadata:
+        return EventMetadata(
+            command_id=command.command_id,
+            correlation_id=command.correlation_id or command.command_id,
+            actor=command.actor,
+            channel=command.channel,
+            recorded_at=self.clock.now(),
+            reason=command.reason,
+            traceparent=current_traceparent(),
+        )
+
+    @staticmethod
+    def _receipt(command: AnyCommand, policy: Policy, meta: EventMetadata) -> CommandReceipt:
+        return CommandReceipt(
+            command_id=command.command_id,
+            command_type=command.type,
+            payload_digest=command.digest(),
+            aggregate_id=policy.id,
+            aggregate_version=policy.version,
+            meta=meta,
+        )
