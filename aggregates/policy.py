@@ -151,6 +151,7 @@ class Policy(Aggregate):
             amount=czk(amount),
             received_on=received_on,
             periods_paid=allocation.periods_paid,
+            paid_to=paid_to_date(self.start_date, self.frequency, allocation.periods_paid),
             credit=allocation.credit,
             meta=meta,
         )
@@ -162,6 +163,7 @@ class Policy(Aggregate):
         amount: Decimal,
         received_on: date,
         periods_paid: int,
+        paid_to: date | None,
         credit: Decimal,
         meta: EventMetadata,
     ) -> None:

@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import date
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
@@ -20,6 +21,9 @@ from typing import Any, Protocol
 from psycopg_pool import ConnectionPool
 
 Params = Mapping[str, Any]
+
+# Dates go to SQLite as ISO text (the implicit adapter is deprecated from Python 3.12).
+sqlite3.register_adapter(date, date.isoformat)
 
 
 class Transaction(Protocol):

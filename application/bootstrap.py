@@ -1,0 +1,109 @@
+"""The composition root: the one place that wires settings, stores, clients and processes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from application.clock import Clock, SystemClock
+from application.policy_service import PolicyService
+from consumers.batch import BatchOutcome
+from consumers.dead_letters import KafkaDeadLetters, TableDeadLetters
+from consumers.embedded import EmbeddedProjectionRunner
+from consumers.kafka_runtime import KafkaProjectionRunner
+from infrastructure.database import Database, PostgresDatabase, SqliteDatabase
+from infrastructure.eventstore import event_store_env
+from infrastructure.kafka_clients import Topics, ensure_topics, make_consumer, make_producer
+from infrastructure.settings import Settings
+from migrations.runner import migrate
+from producers.relay import KafkaPublisher, Relay, RelayPositions
+from projections.base import Projection
+from projections.contracts import ContractsProjection
+
+PROJECTIONS: dict[str, Callable[[], Projection]] = {"contracts": ContractsProjection}
+
+
+def projection_named(name: str) -> Projection:
+    try:
+        return PROJECTIONS[name]()
+    except KeyError:
+        raise ValueError(f"unknown projection {name!r}; known: {', '.join(sorted(PROJECTIONS))}") from None
+
+
+@dataclass
+class Container:
+    settings: Settings
+    clock: Clock = field(default_factory=SystemClock)
+
+    @cached_property
+    def topics(self) -> Topics:
+        return Topics(self.settings.topic_prefix)
+
+    @cached_property
+    def database(self) -> Database:
+        """Read models, tracking positions and relay positions (same PostgreSQL as the events)."""
+        if self.settings.embedded:
+            return SqliteDatabase(self.settings.read_model_path)
+        return PostgresDatabase(self.settings.database_url)
+
+    @cached_property
+    def policies(self) -> PolicyService:
+        return PolicyService(event_store_env(self.settings), self.clock, self.settings.snapshot_interval)
+
+    def migrate(self) -> list[int]:
+        applied = migrate(self.database)
+        if self.settings.kafka_bootstrap_servers:
+            ensure_topics(self.settings, tuple(PROJECTIONS))
+        return applied
+
+    def relay(self, on_page: Callable[[int], None] | None = None) -> Relay:
+        return Relay(
+            recorder=self.policies.recorder,
+            mapper=self.policies.mapper,
+            publisher=KafkaPublisher(make_producer(self.settings, "policy-core-relay")),
+            positions=RelayPositions(self.database),
+            topic=self.topics.policy_events,
+            page_size=self.settings.relay_page_size,
+            on_page=on_page,
+        )
+
+    def kafka_runner(self, name: str, on_batch: Callable[[BatchOutcome], None] | None = None) -> KafkaProjectionRunner:
+        projection = projection_named(name)
+        return KafkaProjectionRunner(
+            consumer=make_consumer(self.settings, group_id=f"{self.settings.topic_prefix}.{name}",
+                                   max_poll_records=self.settings.consumer_batch_size),
+            database=self.database,
+            projection=projection,
+            dead_letters=KafkaDeadLetters(make_producer(self.settings, f"{name}-dlq"),
+                                          self.topics.dead_letters(name), name),
+            topics=(self.topics.policy_events,),
+            batch_size=self.settings.consumer_batch_size,
+            on_batch=on_batch,
+        )
+
+    def embedded_runner(self, name: str, on_batch: Callable[[BatchOutcome], None] | None = None) -> EmbeddedProjectionRunner:
+        projection = projection_named(name)
+        return EmbeddedProjectionRunner(
+            recorder=self.policies.recorder,
+            mapper=self.policies.mapper,
+            database=self.database,
+            projection=projection,
+            dead_letters=TableDeadLetters(name),
+            page_size=self.settings.consumer_batch_size,
+            on_batch=on_batch,
+        )
+
+    def reset_projection(self, name: str) -> None:
+        """Empty a read model and forget its positions in one transaction: the next run rebuilds it."""
+        projection = projection_named(name)
+        with self.database.transaction() as tx:
+            projection.reset(tx)
+            tx.execute("DELETE FROM projection_offsets WHERE consumer = %(name)s", {"name": name})
+            tx.execute("DELETE FROM dead_letters WHERE consumer = %(name)s", {"name": name})
+
+    def close(self) -> None:
+        if "database" in self.__dict__:
+            self.database.close()
+        if "policies" in self.__dict__:
+            self.policies.close()

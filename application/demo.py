@@ -1,0 +1,116 @@
+"""The demo: a morning at the insurer, on the embedded default (SQLite, no Kafka).
+
+Policies are issued and premiums paid through validated commands; a retried command is
+recognised; bad commands are refused with the rule they broke; the advisor read model is
+built by the same projection code that runs behind Kafka in production.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from uuid import NAMESPACE_URL, uuid5
+
+from pydantic import ValidationError
+
+from application.bootstrap import Container
+from application.clock import FixedClock
+from application.commands import IssuePolicy, RecordPremiumPayment, command_adapter
+from domain.errors import DomainError
+from domain.metadata import Channel
+from domain.premium_periods import Frequency
+from infrastructure.settings import Settings
+from projections.contract_views import contract_detail, list_contracts
+
+BUSINESS_DAY = datetime(2026, 3, 16, 9, 0, tzinfo=timezone.utc)
+
+
+def _id(label: str):
+    """Deterministic command ids, so that the demo prints the same story every run."""
+    return uuid5(NAMESPACE_URL, f"urn:policy-core:demo:{label}")
+
+
+def _issue(number: str, product: str, holder: str, birth_number: str, advisor: str,
+           frequency: Frequency, premium: str, start: date) -> IssuePolicy:
+    return IssuePolicy(command_id=_id(f"issue-{number}"), actor="underwriter.novak", channel=Channel.BACK_OFFICE,
+                       policy_number=number, product_code=product, policyholder_name=holder,
+                       policyholder_birth_number=birth_number, advisor_id=advisor, frequency=frequency,
+                       premium=Decimal(premium), start_date=start)
+
+
+def _pay(number: str, line: str, amount: str, received: date) -> RecordPremiumPayment:
+    return RecordPremiumPayment(command_id=_id(f"pay-{line}"), actor="bank-statement-import", channel=Channel.BATCH,
+                                policy_number=number, payment_id=line, amount=Decimal(amount), received_on=received)
+
+
+def run_demo(data_dir: Path) -> int:
+    shutil.rmtree(data_dir, ignore_errors=True)
+    settings = Settings(database_url=None, kafka_bootstrap_servers=None, POLICY_CORE_DATA_DIR=str(data_dir))
+    container = Container(settings, clock=FixedClock(BUSINESS_DAY))
+    container.migrate()
+    service = container.policies
+    print(f"policy-core demo — embedded event store {settings.event_store_path}, business day {BUSINESS_DAY.date()}\n")
+
+    print("1. Issuing policies (back office)")
+    issues = [
+        _issue("2026000101", "FLEXI", "Jana Dvořáková", "736028/5163", "ADV-017", Frequency.MONTHLY, "512.00", date(2026, 1, 1)),
+        _issue("2026000102", "UO7", "Petr Svoboda", "710319/2745", "ADV-017", Frequency.YEARLY, "777.00", date(2026, 2, 1)),
+        _issue("2026000103", "UO7", "Eva Černá", "855220/4023", "ADV-042", Frequency.HALF_YEARLY, "389.00", date(2026, 3, 1)),
+        _issue("2026000104", "MAJETEK_PLUS", "Tomáš Procházka", "900101/0007", "ADV-042", Frequency.MONTHLY, "99.00", date(2026, 3, 2)),
+    ]
+    for command in issues:
+        outcome = service.execute(command)
+        print(f"   {command.policy_number} {command.product_code:<13} {command.policyholder_name:<18} "
+              f"{command.premium:>7} Kč {command.frequency.value:<11} -> version {outcome.aggregate_version}")
+
+    print("\n2. Recording premium payments (bank statement, batch channel)")
+    payments = [
+        _pay("2026000101", "VYPIS-0301-001", "1024.00", date(2026, 3, 2)),   # Jan + Feb exactly
+        _pay("2026000101", "VYPIS-0310-007", "600.00", date(2026, 3, 10)),   # March + 88 credit
+        _pay("2026000102", "VYPIS-0203-002", "777.00", date(2026, 2, 3)),    # the whole year
+        _pay("2026000103", "VYPIS-0305-011", "200.00", date(2026, 3, 5)),    # partial: credit only
+    ]
+    for command, outcome in zip(payments, service.execute_batch(payments)):
+        print(f"   {command.payment_id} {command.amount:>8} Kč -> {command.policy_number}: "
+              f"{'refused: ' + str(outcome) if isinstance(outcome, DomainError) else 'version ' + str(outcome.aggregate_version)}")
+
+    print("\n3. The bank import retries a statement line it is unsure about (same command id)")
+    retry = service.execute(payments[0])
+    print(f"   duplicate recognised: {retry.duplicate}; policy still at version {service.policy('2026000101').version}")
+
+    print("\n4. Bad input is refused with the rule it broke; nothing is recorded")
+    bad_inputs = [
+        ('{"type": "IssuePolicy", "command_id": "not-a-uuid"}', "malformed command"),
+        (issues[0].model_copy(update={"command_id": _id("issue-bad-rc"), "policy_number": "2026000105"})
+         .model_dump_json().replace("736028/5163", "736028/5164"), "birth number fails the mod-11 check"),
+        (_pay("2026009999", "VYPIS-0316-001", "500.00", date(2026, 3, 16)).model_dump_json(), "unknown contract"),
+        (_pay("2026000101", "VYPIS-0317-001", "500.00", date(2026, 3, 17)).model_dump_json(), "payment dated tomorrow"),
+        (_pay("2026000101", "VYPIS-0301-001", "1024.00", date(2026, 3, 2)).model_copy(
+            update={"command_id": _id("pay-again")}).model_dump_json(), "same statement line, new command"),
+    ]
+    for payload, label in bad_inputs:
+        try:
+            service.execute(command_adapter.validate_json(payload))
+            print(f"   {label}: ACCEPTED (unexpected)")
+        except ValidationError as error:
+            first = error.errors()[0]
+            print(f"   {label}: invalid {'.'.join(map(str, first['loc']))}: {first['msg']}")
+        except DomainError as error:
+            print(f"   {label}: refused [{error.rule}] {error}")
+
+    print("\n5. Building the advisor read model (same projection code as the Kafka consumer)")
+    applied = container.embedded_runner("contracts").catch_up()
+    print(f"   {applied} events applied\n")
+    print(f"   {'contract':<11}{'product':<14}{'policyholder':<19}{'advisor':<9}{'premium':>9}  {'frequency':<12}{'paid to':<11}")
+    for row in list_contracts(container.database):
+        print(f"   {row.policy_number:<11}{row.product_code:<14}{row.policyholder_name:<19}{row.advisor_id:<9}"
+              f"{row.premium:>9}  {row.frequency:<12}{str(row.paid_to or '—'):<11}")
+    detail = contract_detail(container.database, "2026000101")
+    print(f"\n   detail {detail.policy_number}: paid {detail.total_paid} Kč in {len(detail.payments)} payments, "
+          f"credit {detail.credit} Kč, paid to {detail.paid_to}, version {detail.version}")
+    events = container.policies.recorder.max_notification_id()
+    print(f"\n   the event store holds {events} events (policy events and command receipts)")
+    container.close()
+    return 0

@@ -1,0 +1,169 @@
+"""Advisor read model: contract list and detail (number, policyholder, status, premium, paid-to).
+
+A batch is applied as a fold: load the current rows of the policies in the batch, evolve
+them in memory event by event (``evolve`` is pure), then write the changed rows and new
+payment lines with a few set-based statements. Each row keeps the policy version it reflects,
+which is how duplicates are skipped and gaps are caught.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from typing import Any
+
+from domain.money import to_halere
+from infrastructure.database import Transaction, in_clause
+from producers.schema import PolicyEventV1, PolicyIssuedV1, PremiumPaymentRecordedV1
+from projections.base import ProjectionResult
+
+_LOAD_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    policy_id: str
+    policy_number: str
+    product_code: str
+    policyholder_name: str
+    advisor_id: str
+    status: str
+    frequency: str
+    premium_halere: int
+    start_date: date
+    paid_to: date | None
+    credit_halere: int
+    total_paid_halere: int
+    payments_count: int
+    version: int
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    policy_id: str
+    payment_id: str
+    amount_halere: int
+    received_on: date
+    paid_to: date | None
+
+
+class ProjectionRejected(ValueError):
+    """The event cannot be applied to the row it names (gap, or a change to an unknown contract)."""
+
+
+def evolve(row: ContractRow | None, event: PolicyEventV1) -> tuple[ContractRow, PaymentLine | None]:
+    """The next state of one contract row after one event. Pure."""
+    if isinstance(event, PolicyIssuedV1):
+        data = event.data
+        return ContractRow(
+            policy_id=str(event.subject),
+            policy_number=data.policy_number,
+            product_code=data.product_code,
+            policyholder_name=data.policyholder_name,
+            advisor_id=data.advisor_id,
+            status="in_force",
+            frequency=data.frequency.value,
+            premium_halere=to_halere(data.premium),
+            start_date=data.start_date,
+            paid_to=None,
+            credit_halere=0,
+            total_paid_halere=0,
+            payments_count=0,
+            version=event.sequence,
+            updated_at=event.time.isoformat(),
+        ), None
+    if row is None:
+        raise ProjectionRejected(f"{event.type} for contract {event.subject}, which was never issued")
+    if isinstance(event, PremiumPaymentRecordedV1):
+        data = event.data
+        amount = to_halere(data.amount)
+        return replace(
+            row,
+            paid_to=data.paid_to,
+            credit_halere=to_halere(data.credit),
+            total_paid_halere=row.total_paid_halere + amount,
+            payments_count=row.payments_count + 1,
+            version=event.sequence,
+            updated_at=event.time.isoformat(),
+        ), PaymentLine(row.policy_id, data.payment_id, amount, data.received_on, data.paid_to)
+    return replace(row, version=event.sequence, updated_at=event.time.isoformat())
+
+
+_UPSERT = """
+INSERT INTO contracts (policy_id, policy_number, product_code, policyholder_name, advisor_id, status,
+    frequency, premium_halere, start_date, paid_to, credit_halere, total_paid_halere, payments_count,
+    version, updated_at)
+VALUES (%(policy_id)s, %(policy_number)s, %(product_code)s, %(policyholder_name)s, %(advisor_id)s,
+    %(status)s, %(frequency)s, %(premium_halere)s, %(start_date)s, %(paid_to)s, %(credit_halere)s,
+    %(total_paid_halere)s, %(payments_count)s, %(version)s, %(updated_at)s)
+ON CONFLICT (policy_id) DO UPDATE SET
+    status = excluded.status, paid_to = excluded.paid_to, credit_halere = excluded.credit_halere,
+    total_paid_halere = excluded.total_paid_halere, payments_count = excluded.payments_count,
+    version = excluded.version, updated_at = excluded.updated_at
+"""
+
+_INSERT_PAYMENT = """
+INSERT INTO contract_payments (policy_id, payment_id, amount_halere, received_on, paid_to)
+VALUES (%(policy_id)s, %(payment_id)s, %(amount_halere)s, %(received_on)s, %(paid_to)s)
+ON CONFLICT (policy_id, payment_id) DO NOTHING
+"""
+
+
+def as_date(value: Any) -> date | None:
+    """SQLite hands dates back as ISO text, PostgreSQL as ``date``."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _row(record: dict[str, Any]) -> ContractRow:
+    return ContractRow(**{**record, "start_date": as_date(record["start_date"]), "paid_to": as_date(record["paid_to"])})
+
+
+class ContractsProjection:
+    name = "contracts"
+
+    def apply(self, tx: Transaction, events: Sequence[PolicyEventV1]) -> ProjectionResult:
+        result = ProjectionResult()
+        rows = self._load(tx, {str(event.subject) for event in events})
+        changed: dict[str, ContractRow] = {}
+        payments: list[PaymentLine] = []
+        for index, event in enumerate(events):
+            policy_id = str(event.subject)
+            current = rows.get(policy_id)
+            have = current.version if current else 0
+            if event.sequence <= have:
+                result.duplicates += 1
+                continue
+            if event.sequence != have + 1:
+                result.rejected.append((index, f"version gap: contract {policy_id} is at version {have}, "
+                                               f"event has sequence {event.sequence} (rule: events-in-sequence)"))
+                continue
+            try:
+                row, payment = evolve(current, event)
+            except ProjectionRejected as error:
+                result.rejected.append((index, f"{error} (rule: contract-issued-first)"))
+                continue
+            rows[policy_id] = changed[policy_id] = row
+            if payment is not None:
+                payments.append(payment)
+            result.applied += 1
+        tx.executemany(_UPSERT, [asdict(row) for row in changed.values()])
+        tx.executemany(_INSERT_PAYMENT, [asdict(payment) for payment in payments])
+        return result
+
+    def reset(self, tx: Transaction) -> None:
+        tx.execute("DELETE FROM contract_payments")
+        tx.execute("DELETE FROM contracts")
+
+    @staticmethod
+    def _load(tx: Transaction, policy_ids: set[str]) -> dict[str, ContractRow]:
+        ids = sorted(policy_ids)
+        rows: dict[str, ContractRow] = {}
+        for start in range(0, len(ids), _LOAD_CHUNK):
+            clause, params = in_clause("id", ids[start:start + _LOAD_CHUNK])
+            for record in tx.fetchall(f"SELECT * FROM contracts WHERE policy_id {clause}", params):
+                rows[record["policy_id"]] = _row(record)
+        return rows
