@@ -8,6 +8,7 @@ two deliveries race, loses on the event store's uniqueness constraint and then f
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ _tracer = tracer(__name__)
 # Two events a command (the change and its receipt); the store's notes advise ~1 000 events
 # or fewer per write, so a batch is saved in chunks of this many commands.
 BATCH_CHUNK = 400
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 8
 
 
 class PolicyNotFound(DomainError):
@@ -109,7 +110,7 @@ class PolicyService(Application[UUID]):
                 try:
                     policy = self._decide(command, meta, touched, check_new=False)
                 except DomainError as error:
-                    results.append(error)
+                    results.append(self._refusal_or_earlier_outcome(command, error))
                     continue
                 touched[policy.id] = policy
                 receipts.append(self._receipt(command, policy, meta))
@@ -123,6 +124,13 @@ class PolicyService(Application[UUID]):
                  rejected=sum(isinstance(result, DomainError) for result in results))
         return results
 
+    def _refusal_or_earlier_outcome(self, command: AnyCommand, error: DomainError) -> Outcome | DomainError:
+        """A batch skips the receipt look-up up front; a refused command may be a retry."""
+        try:
+            return self._earlier_outcome(command) or error
+        except CommandIdReused as reused:
+            return reused
+
     def _one_by_one(self, command: AnyCommand) -> Outcome | DomainError:
         try:
             return self.execute(command)
@@ -130,7 +138,10 @@ class PolicyService(Application[UUID]):
             return error
 
     def _execute_with_retries(self, command: AnyCommand) -> Outcome:
-        for _ in range(MAX_ATTEMPTS):
+        for attempt in range(MAX_ATTEMPTS):
+            if attempt:
+                # Let the writer that won finish before reading again; jitter splits lock-steppers.
+                time.sleep(random.uniform(0, 0.002 * 2**attempt))
             earlier = self._earlier_outcome(command)
             if earlier is not None:
                 return earlier

@@ -1,0 +1,69 @@
+"""HTTP entry point: wire payloads become commands at the edge; read models are served as views.
+
+Errors name the rule they broke: 422 for a payload that is not a valid command, 404 for an
+unknown contract, 409 for a command refused by a business rule.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import Body, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from application.bootstrap import Container
+from application.commands import AnyCommand
+from application.policy_service import PolicyNotFound
+from domain.errors import DomainError
+from projections.contract_views import ContractDetail, ContractSummary, contract_detail, list_contracts
+
+
+class CommandAccepted(BaseModel):
+    command_id: UUID
+    aggregate_id: UUID
+    aggregate_version: int
+    duplicate: bool
+
+
+class RuleBroken(BaseModel):
+    rule: str
+    detail: str
+
+
+def create_app(container: Container) -> FastAPI:
+    app = FastAPI(title="policy-core", version="0.1.0", description=__doc__)
+
+    @app.exception_handler(DomainError)
+    async def _refused(_: Request, error: DomainError) -> JSONResponse:
+        status = 404 if isinstance(error, PolicyNotFound) else 409
+        return JSONResponse(status_code=status, content={"rule": error.rule, "detail": str(error)})
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "mode": "embedded" if container.settings.embedded else "postgresql"}
+
+    @app.post("/commands", response_model=CommandAccepted,
+              responses={404: {"model": RuleBroken}, 409: {"model": RuleBroken}})
+    def execute(command: Annotated[AnyCommand, Body(discriminator="type")]) -> CommandAccepted:
+        outcome = container.policies.execute(command)
+        return CommandAccepted(command_id=outcome.command_id, aggregate_id=outcome.aggregate_id,
+                               aggregate_version=outcome.aggregate_version, duplicate=outcome.duplicate)
+
+    @app.get("/contracts", response_model=list[ContractSummary])
+    def contracts(
+        advisor_id: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[ContractSummary]:
+        return list_contracts(container.database, advisor_id, limit, offset)
+
+    @app.get("/contracts/{policy_number}", response_model=ContractDetail, responses={404: {"model": RuleBroken}})
+    def contract(policy_number: str) -> ContractDetail:
+        detail = contract_detail(container.database, policy_number)
+        if detail is None:
+            raise HTTPException(404, detail={"rule": "contract-exists", "detail": f"no contract {policy_number} in the read model"})
+        return detail
+
+    return app

@@ -1,0 +1,97 @@
+"""The real processes, killed with SIGKILL mid-stream and restarted, end where a clean run ends."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from application.bootstrap import Container
+from consumers.dead_letters import TableDeadLetters
+from consumers.embedded import EmbeddedProjectionRunner
+from infrastructure.database import SqliteDatabase
+from migrations.runner import migrate
+from projections.contracts import ContractsProjection
+from tests.conftest import settings_for
+from tests.factories import issue, pay
+from tests.kafka_helpers import read_topic, wait_until
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Process:
+    def __init__(self, args: list[str], env: dict[str, str], log: Path) -> None:
+        self._args, self._env, self._log = args, env, log
+        self.kills = 0
+        self._process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with self._log.open("ab") as log:
+            self._process = subprocess.Popen([sys.executable, "-m", "application.cli", *self._args],
+                                             cwd=ROOT, env=self._env, stdout=log, stderr=log)
+
+    def kill(self) -> None:
+        assert self._process is not None and self._process.poll() is None, f"{self._args} died on its own; see {self._log}"
+        self._process.send_signal(signal.SIGKILL)
+        self._process.wait()
+        self.kills += 1
+
+    def stop(self) -> int:
+        assert self._process is not None
+        self._process.send_signal(signal.SIGTERM)
+        return self._process.wait(timeout=60)
+
+
+def rows(database, table: str, order: str) -> list[dict[str, str]]:
+    with database.transaction() as tx:
+        return [{k: str(v) for k, v in row.items()} for row in tx.fetchall(f"SELECT * FROM {table} ORDER BY {order}")]
+
+
+def test_sigkilled_relay_and_consumer_restart_to_the_same_read_model(request, tmp_path: Path) -> None:
+    settings = settings_for("postgresql", tmp_path, request, kafka=True)
+    container = Container(settings)
+    container.migrate()
+    env = {**os.environ, "DATABASE_URL": settings.database_url, "KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers,
+           "POLICY_CORE_TOPIC_PREFIX": settings.topic_prefix, "POLICY_CORE_RELAY_PAGE_SIZE": "40",
+           "POLICY_CORE_CONSUMER_BATCH_SIZE": "40", "POLICY_CORE_LOG_LEVEL": "WARNING"}
+    relay = Process(["relay"], env, tmp_path / "relay.log")
+    consumer = Process(["consume", "contracts"], env, tmp_path / "consumer.log")
+    relay.start()
+    consumer.start()
+
+    chaos = random.Random(20261122)
+    policies = [f"2026{n:06d}" for n in range(1, 201)]
+    chunks = [[issue(number) for number in policies[i:i + 50]] for i in range(0, 200, 50)]
+    for round_ in range(1, 5):
+        chunks += [[pay(number, payment_id=f"r{round_}-{number}", amount=str(chaos.choice([300, 500, 777, 1200])))
+                    for number in policies[i:i + 50]] for i in range(0, 200, 50)]
+    for chunk in chunks:
+        results = container.policies.execute_batch(chunk)
+        assert all(not isinstance(result, Exception) for result in results)
+        victim = chaos.choice([relay, consumer, None])
+        if victim is not None:
+            victim.kill()
+            victim.start()
+    assert relay.kills >= 3 and consumer.kills >= 3
+
+    events = 200 + 4 * 200
+    wait_until(lambda: sum(int(r["version"]) for r in rows(container.database, "contracts", "policy_id")) == events,
+               timeout=180)
+    assert relay.stop() == 0 and consumer.stop() == 0
+
+    clean = SqliteDatabase(tmp_path / "clean.sqlite")
+    migrate(clean)
+    EmbeddedProjectionRunner(container.policies.recorder, container.policies.mapper, clean,
+                             ContractsProjection(), TableDeadLetters("contracts")).catch_up()
+    assert rows(container.database, "contracts", "policy_id") == rows(clean, "contracts", "policy_id")
+    assert rows(container.database, "contract_payments", "policy_id, payment_id") == \
+        rows(clean, "contract_payments", "policy_id, payment_id")
+    assert len(rows(clean, "contract_payments", "policy_id")) == 800
+    assert read_topic(container, container.topics.dead_letters("contracts"), expected=1, timeout=3) == []
+    container.close()

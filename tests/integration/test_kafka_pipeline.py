@@ -1,0 +1,101 @@
+"""Commands -> PostgreSQL event store -> relay -> Kafka -> consumer group -> read model."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import date
+from decimal import Decimal
+
+from application.bootstrap import Container
+from producers.schema import policy_event_adapter
+from projections.contract_views import contract_detail, list_contracts
+from tests.factories import issue, pay
+from tests.kafka_helpers import produce_raw, read_topic, wait_until
+
+
+def test_relay_publishes_the_documented_schema_and_headers(kafka_container: Container, spans) -> None:
+    command = issue(reason="proposal accepted")
+    kafka_container.policies.execute(command)
+    kafka_container.policies.execute(pay(amount="1000.00"))
+    relay = kafka_container.relay()
+    assert relay.publish_next_page() == 2
+    assert relay.publish_next_page() == 0
+
+    records = read_topic(kafka_container, kafka_container.topics.policy_events, expected=2)
+    assert len(records) == 2
+    issued, paid = sorted(records, key=lambda r: r.offset)
+    assert issued.partition == paid.partition  # one policy, one partition, in order
+    assert issued.key == paid.key == str(kafka_container.policies.policy("2026000001").id).encode()
+    headers = dict(issued.headers)
+    assert headers["ce_type"] == b"cz.policycore.policy.issued.v1"
+    assert headers["ce_source"] == b"urn:policy-core:policies"
+    assert headers["ce_specversion"] == b"1.0"
+    assert headers["traceparent"].startswith(b"00-")
+    body = json.loads(issued.value)
+    assert body["causationid"] == str(command.command_id) and body["reason"] == "proposal accepted"
+    assert "policyholder_birth_number" not in body["data"]
+    event = policy_event_adapter.validate_json(paid.value)
+    assert (event.sequence, event.data.paid_to, event.data.credit) == (2, date(2026, 2, 28), Decimal("0.00"))
+
+    # The position survives a restart: a new relay publishes nothing again.
+    assert kafka_container.relay().publish_next_page() == 0
+    # The trace of the command continues in the relay's span (linked, as for any batch).
+    command_trace = next(s for s in spans.get_finished_spans() if s.name == "command IssuePolicy").context.trace_id
+    relay_span = next(s for s in spans.get_finished_spans() if s.name == "relay publish")
+    assert command_trace in {link.context.trace_id for link in relay_span.links}
+
+
+def test_consumer_group_builds_the_read_model_and_stores_offsets_with_it(kafka_container: Container, spans) -> None:
+    for n in range(1, 21):
+        kafka_container.policies.execute(issue(f"20260000{n:02d}", advisor_id=f"ADV-{n % 3}"))
+        kafka_container.policies.execute(pay(f"20260000{n:02d}", amount="1500.00"))
+    kafka_container.relay().publish_next_page()
+
+    runner = kafka_container.kafka_runner("contracts")
+    stop = threading.Event()
+    thread = threading.Thread(target=runner.run, args=(stop,))
+    thread.start()
+    try:
+        wait_until(lambda: sum(c.paid_to is not None for c in list_contracts(kafka_container.database)) == 20)
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+    detail = contract_detail(kafka_container.database, "2026000007")
+    assert (detail.paid_to, detail.total_paid, detail.version) == (date(2026, 3, 31), Decimal("1500.00"), 2)
+    with kafka_container.database.transaction() as tx:
+        offsets = tx.fetchall("SELECT topic, partition, next_offset FROM projection_offsets WHERE consumer = 'contracts'")
+    assert sum(row["next_offset"] for row in offsets) == 40  # every message, across the partitions
+    assert {row["topic"] for row in offsets} == {kafka_container.topics.policy_events}
+    project = [s for s in spans.get_finished_spans() if s.name == "project contracts"]
+    command_traces = {s.context.trace_id for s in spans.get_finished_spans() if s.name.startswith("command ")}
+    assert command_traces <= {link.context.trace_id for s in project for link in s.links}
+
+
+def test_poison_messages_go_to_the_dead_letter_topic_with_error_and_headers(kafka_container: Container) -> None:
+    kafka_container.policies.execute(issue())
+    kafka_container.relay().publish_next_page()
+    topic = kafka_container.topics.policy_events
+    produce_raw(kafka_container, topic, [
+        (b"k1", b"{this is not json", [("ce_type", b"x"), ("traceparent", b"00-abc")]),
+        (b"k2", json.dumps({"type": "cz.policycore.policy.teleported.v1"}).encode(), [("origin", b"test")]),
+        (b"k3", b"", []),
+    ])
+    runner = kafka_container.kafka_runner("contracts")
+    processed = 0
+    for _ in range(60):  # the first polls may only join the group
+        outcome = runner.poll_once(timeout_ms=1000)
+        processed += 0 if outcome is None else outcome.applied + len(outcome.dead_lettered)
+        if processed >= 4:
+            break
+    assert processed == 4
+    letters = read_topic(kafka_container, kafka_container.topics.dead_letters("contracts"), expected=3)
+    assert len(letters) == 3
+    by_key = {letter.key: dict(letter.headers) for letter in letters}
+    assert b"integration-schema" in by_key[b"k1"]["dlq_error"] and by_key[b"k1"]["traceparent"] == b"00-abc"
+    assert b"teleported" in by_key[b"k2"]["dlq_error"] and by_key[b"k2"]["origin"] == b"test"
+    assert by_key[b"k3"]["dlq_source_topic"] == topic.encode()
+    assert {int(h["dlq_source_offset"]) for h in by_key.values()} <= set(range(4))
+    # The good event is applied and nothing is lost.
+    assert [c.policy_number for c in list_contracts(kafka_container.database)] == ["2026000001"]
