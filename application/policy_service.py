@@ -2,8 +2,10 @@
 
 Thin by design: load, ask the aggregate, save the aggregate together with a command receipt.
 Idempotency: the receipt (id derived from the command id) is saved in the same atomic write
-as the events, so a retried command either finds it and gets the original outcome, or, when
-two deliveries race, loses on the event store's uniqueness constraint and then finds it.
+as the events. A retried command either collides with its own receipt on the event store's
+uniqueness constraint, or is refused by the aggregate (the payment is already there); in both
+cases the receipt is then found and the original outcome returned. The happy path pays for no
+look-up at all.
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ class PolicyService(Application[UUID]):
             for command in commands:
                 meta = self._metadata(command)
                 try:
-                    policy = self._decide(command, meta, touched, check_new=False)
+                    policy = self._decide(command, meta, touched)
                 except DomainError as error:
                     results.append(self._refusal_or_earlier_outcome(command, error))
                     continue
@@ -138,30 +140,36 @@ class PolicyService(Application[UUID]):
             return error
 
     def _execute_with_retries(self, command: AnyCommand) -> Outcome:
+        """Optimistic: decide and save; only a refusal or a conflict looks for an earlier receipt."""
         for attempt in range(MAX_ATTEMPTS):
             if attempt:
                 # Let the writer that won finish before reading again; jitter splits lock-steppers.
                 time.sleep(random.uniform(0, 0.002 * 2**attempt))
-            earlier = self._earlier_outcome(command)
-            if earlier is not None:
-                return earlier
             meta = self._metadata(command)
-            policy = self._decide(command, meta, {}, check_new=True)
+            try:
+                policy = self._decide(command, meta, {})
+            except DomainError as error:
+                earlier = self._refusal_or_earlier_outcome(command, error)
+                if isinstance(earlier, DomainError):
+                    raise earlier from None
+                return earlier
             try:
                 self.save(policy, self._receipt(command, policy, meta))
             except IntegrityError:
-                continue  # another delivery of this command, or another writer, got there first
+                earlier = self._earlier_outcome(command)
+                if earlier is not None:
+                    return earlier  # another delivery of this very command got there first
+                if isinstance(command, IssuePolicy):
+                    raise PolicyNumberTaken(f"policy {command.policy_number} already exists") from None
+                continue  # another writer moved the policy on: decide again on fresh state
             return Outcome(command.command_id, policy.id, policy.version)
         raise ConcurrentUpdate(
             f"policy {getattr(command, 'policy_number', '?')} kept changing under command "
             f"{command.command_id}; retry the command"
         )
 
-    def _decide(self, command: AnyCommand, meta: EventMetadata, touched: dict[UUID, Policy],
-                check_new: bool) -> Policy:
+    def _decide(self, command: AnyCommand, meta: EventMetadata, touched: dict[UUID, Policy]) -> Policy:
         if isinstance(command, IssuePolicy):
-            if check_new and self._exists(policy_id_for(command.policy_number)):
-                raise PolicyNumberTaken(f"policy {command.policy_number} already exists")
             return Policy.issue(
                 policy_number=command.policy_number,
                 product_code=command.product_code,
@@ -194,9 +202,6 @@ class PolicyService(Application[UUID]):
             raise PolicyNotFound(f"no policy with number {policy_number}") from None
 
     # Helpers ----------------------------------------------------------------------------
-
-    def _exists(self, aggregate_id: UUID) -> bool:
-        return bool(self.recorder.select_events(aggregate_id, limit=1))
 
     def _earlier_outcome(self, command: AnyCommand) -> Outcome | None:
         try:
