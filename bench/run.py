@@ -1,0 +1,229 @@
+"""``make bench``: the foundation's throughput, each figure beside a baseline from the same run.
+
+Figures (targets from the foundation issue):
+- event-store appends, one command per write   vs raw single-row INSERT transactions (>= 50 %)
+- event-store appends, commands in batches      vs the same raw baseline (>= 3x)
+- relay events/s                                vs a raw kafka-python producer, same broker (>= 50 %)
+- projection events/s (Kafka consumer runtime)  vs a raw kafka-python consumer, same topic (>= 25 %)
+- rebuild of a 100 000-event read model from the start of the topic (< 60 s)
+
+Everything runs in a fresh database and fresh topics on the services of DATABASE_URL and
+KAFKA_BOOTSTRAP_SERVERS (``make bench`` starts local ones).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from uuid import uuid4
+
+import psycopg
+from kafka import KafkaConsumer
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from application.bootstrap import Container
+from application.commands import IssuePolicy, RecordPremiumPayment
+from domain.metadata import Channel
+from infrastructure.kafka_clients import make_producer
+from infrastructure.settings import Settings
+from observability.logging import configure_logging
+
+SINGLE_COMMANDS = int(os.environ.get("BENCH_SINGLE_COMMANDS", "2000"))
+REBUILD_EVENTS = int(os.environ.get("BENCH_REBUILD_EVENTS", "100000"))
+PAYMENTS_PER_POLICY = 3
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    baseline_name: str | None = None
+    baseline: float | None = None
+    target: str = ""
+    passed: bool = True
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value / self.baseline if self.baseline else None
+
+
+def progress(label: str, done: int, total: int) -> None:
+    sys.stderr.write(f"\r  {label}: {done:>7}/{total} ({100 * done // max(total, 1):>3} %)")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def issue(number: int) -> IssuePolicy:
+    return IssuePolicy(command_id=uuid4(), actor="bench", channel=Channel.BATCH, policy_number=str(number),
+                       product_code="FLEXI", policyholder_name="Bench Client", policyholder_birth_number="7103192745",
+                       advisor_id=f"ADV-{number % 50}", frequency="monthly", premium=Decimal("500.00"),
+                       start_date=date(2026, 1, 1))
+
+
+def pay(number: int, line: int) -> RecordPremiumPayment:
+    return RecordPremiumPayment(command_id=uuid4(), actor="bench", channel=Channel.BATCH, policy_number=str(number),
+                                payment_id=f"{number}-{line}", amount=Decimal("500.00"), received_on=date(2026, 1, 5))
+
+
+def raw_single_inserts(url: str, count: int) -> float:
+    """The baseline for a write: one row, one transaction, through psycopg, like an event append."""
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("CREATE TABLE raw_inserts (id BIGSERIAL PRIMARY KEY, aggregate_id UUID, version INT, state BYTEA)")
+        payload = b"x" * 400
+        started = time.perf_counter()
+        for n in range(count):
+            with connection.transaction():
+                connection.execute("INSERT INTO raw_inserts (aggregate_id, version, state) VALUES (%s, %s, %s)",
+                                   (uuid4(), n, payload))
+        return count / (time.perf_counter() - started)
+
+
+def single_commands(container: Container, count: int, first_number: int) -> float:
+    started = time.perf_counter()
+    for n in range(count):
+        container.policies.execute(issue(first_number + n))
+    return count / (time.perf_counter() - started)
+
+
+def batched_commands(container: Container, policies: int, first_number: int) -> tuple[float, int]:
+    """Issue ``policies`` and pay each PAYMENTS_PER_POLICY times, in batches; returns commands/s and events."""
+    commands: list = [issue(first_number + n) for n in range(policies)]
+    for line in range(PAYMENTS_PER_POLICY):
+        commands += [pay(first_number + n, line) for n in range(policies)]
+    started, chunk = time.perf_counter(), 2000
+    for start in range(0, len(commands), chunk):
+        results = container.policies.execute_batch(commands[start:start + chunk])
+        failures = [result for result in results if isinstance(result, Exception)]
+        if failures:
+            raise RuntimeError(f"benchmark commands refused: {failures[:3]}")
+        progress("batched commands", min(start + chunk, len(commands)), len(commands))
+    return len(commands) / (time.perf_counter() - started), len(commands)
+
+
+def relay_all(container: Container, expected: int) -> float:
+    relay = container.relay()
+    published, started = 0, time.perf_counter()
+    while published < expected:
+        count = relay.publish_next_page()
+        if count == 0:
+            raise RuntimeError(f"relay ran dry at {published} of {expected} events")
+        published += count
+        progress("relay", published, expected)
+    return published / (time.perf_counter() - started)
+
+
+def raw_producer(settings: Settings, topic: str, values: list[bytes]) -> float:
+    producer = make_producer(settings, "bench-raw-producer")
+    started = time.perf_counter()
+    for n, value in enumerate(values):
+        producer.send(topic, key=str(n % 997).encode(), value=value)
+    producer.flush()
+    rate = len(values) / (time.perf_counter() - started)
+    producer.close()
+    return rate
+
+
+def raw_consumer(settings: Settings, topic: str, expected: int) -> tuple[float, list[bytes]]:
+    consumer = KafkaConsumer(topic, bootstrap_servers=settings.kafka_bootstrap_servers, group_id=None,
+                             auto_offset_reset="earliest", enable_auto_commit=False,
+                             fetch_max_bytes=32 * 1024 * 1024, max_partition_fetch_bytes=8 * 1024 * 1024)
+    values: list[bytes] = []
+    consumer.poll(timeout_ms=5000, max_records=1)  # join and fetch metadata before the clock starts
+    consumer.seek_to_beginning()
+    started = time.perf_counter()
+    while len(values) < expected:
+        for records in consumer.poll(timeout_ms=1000, max_records=5000).values():
+            values.extend(record.value for record in records)
+    rate = len(values) / (time.perf_counter() - started)
+    consumer.close()
+    return rate, values
+
+
+def project_all(container: Container, expected: int) -> tuple[float, float]:
+    runner = container.kafka_runner("contracts")
+    applied, started = 0, time.perf_counter()
+    while applied < expected:
+        outcome = runner.poll_once(timeout_ms=1000)
+        if outcome is not None:
+            applied += outcome.applied
+            if outcome.dead_lettered:
+                raise RuntimeError(f"dead letters during the rebuild: {outcome.dead_lettered[:3]}")
+            progress("projection rebuild", applied, expected)
+    seconds = time.perf_counter() - started
+    return expected / seconds, seconds
+
+
+def fresh_database(server_url: str) -> tuple[str, str]:
+    name = f"bench_{uuid4().hex[:10]}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    parts = conninfo_to_dict(server_url)
+    parts["dbname"] = name
+    return name, make_conninfo(**parts)
+
+
+def report(figures: list[Figure]) -> bool:
+    print("\npolicy-core benchmarks (this machine, one run)\n")
+    print(f"{'figure':<52}{'value':>14}   {'baseline (same run)':<40}{'baseline':>12}{'ratio':>9}  target")
+    for figure in figures:
+        baseline = f"{figure.baseline:>12,.0f}" if figure.baseline else f"{'':>12}"
+        ratio = f"{figure.ratio:>8.2f}x" if figure.ratio else f"{'':>9}"
+        verdict = ("PASS" if figure.passed else "MISS") if figure.target else ""
+        print(f"{figure.name:<52}{figure.value:>10,.1f} {figure.unit:<3}   {figure.baseline_name or '':<40}{baseline}{ratio}  "
+              f"{figure.target} {verdict}")
+    return all(figure.passed for figure in figures)
+
+
+def main() -> int:
+    configure_logging("WARNING")
+    server_url = os.environ.get("DATABASE_URL")
+    kafka = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+    if not server_url or not kafka:
+        print("bench needs DATABASE_URL and KAFKA_BOOTSTRAP_SERVERS (make bench starts local services)", file=sys.stderr)
+        return 2
+    name, url = fresh_database(server_url)
+    parts = conninfo_to_dict(url)
+    database_url = f"postgresql://{parts.get('user', 'postgres')}@{parts.get('host')}:{parts.get('port')}/{name}"
+    settings = Settings(database_url=database_url, kafka_bootstrap_servers=kafka,
+                        POLICY_CORE_TOPIC_PREFIX=f"bench-{uuid4().hex[:8]}", POLICY_CORE_DATA_DIR=str(Path("var/bench")),
+                        POLICY_CORE_RELAY_PAGE_SIZE=1000, POLICY_CORE_CONSUMER_BATCH_SIZE=2000)
+    container = Container(settings)
+    container.migrate()
+    figures: list[Figure] = []
+    try:
+        print(f"database {name}; topics {settings.topic_prefix}.*", file=sys.stderr)
+        raw = raw_single_inserts(url, SINGLE_COMMANDS)
+        single = single_commands(container, SINGLE_COMMANDS, first_number=1_000_000)
+        figures.append(Figure("appends, 1 command per write (IssuePolicy)", single, "/s",
+                              "raw 1-row INSERT transactions/s", raw, ">= 0.50x", single >= 0.5 * raw))
+        policies = max(1, (REBUILD_EVENTS - SINGLE_COMMANDS) // (1 + PAYMENTS_PER_POLICY))
+        batched, commands = batched_commands(container, policies, first_number=2_000_000)
+        figures.append(Figure("appends, batched (400 commands per write)", batched, "/s",
+                              "raw 1-row INSERT transactions/s", raw, ">= 3x", batched >= 3 * raw))
+        events = SINGLE_COMMANDS + commands
+        relay_rate = relay_all(container, events)
+        raw_rate, values = raw_consumer(settings, container.topics.policy_events, events)
+        producer_rate = raw_producer(settings, f"{settings.topic_prefix}.raw", values)
+        figures.append(Figure(f"relay events/s ({events:,} events)", relay_rate, "/s",
+                              "raw kafka-python producer msgs/s", producer_rate, ">= 0.50x", relay_rate >= 0.5 * producer_rate))
+        projection_rate, seconds = project_all(container, events)
+        figures.append(Figure("projection events/s (contracts, Kafka consumer)", projection_rate, "/s",
+                              "raw kafka-python consumer msgs/s", raw_rate, ">= 0.25x", projection_rate >= 0.25 * raw_rate))
+        figures.append(Figure(f"rebuild of {events:,}-event read model", seconds, "s", target="< 60 s",
+                              passed=seconds < 60 and events >= 100_000))
+    finally:
+        container.close()
+        with psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return 0 if report(figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
