@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from uuid import UUID
@@ -26,9 +26,16 @@ class EventMetadata:
     traceparent: str | None = None
 
     def as_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data["channel"] = self.channel.value
-        return data
+        # Written out, not dataclasses.asdict: this runs for every event saved and asdict deep-copies.
+        return {
+            "command_id": self.command_id,
+            "correlation_id": self.correlation_id,
+            "actor": self.actor,
+            "channel": self.channel.value,
+            "recorded_at": self.recorded_at,
+            "reason": self.reason,
+            "traceparent": self.traceparent,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> EventMetadata:
