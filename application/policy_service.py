@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -37,6 +38,9 @@ _tracer = tracer(__name__)
 # or fewer per write, so a batch is saved in chunks of this many commands.
 BATCH_CHUNK = 400
 MAX_ATTEMPTS = 8
+# Loading is round-trip bound: a batch loads its policies on this many connections at once
+# (the PostgreSQL pool has 5 + 5 overflow).
+PREFETCH_THREADS = 8
 
 
 class PolicyNotFound(DomainError):
@@ -71,6 +75,12 @@ class PolicyService(Application[UUID]):
         super().__init__(env)
         self.snapshotting_intervals = {Policy: snapshot_interval}
         self.clock = clock
+        self._prefetcher: ThreadPoolExecutor | None = None
+
+    def close(self) -> None:
+        if self._prefetcher is not None:
+            self._prefetcher.shutdown()
+        super().close()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -104,7 +114,7 @@ class PolicyService(Application[UUID]):
     def _execute_chunk(self, commands: Sequence[AnyCommand]) -> list[Outcome | DomainError]:
         with _tracer.start_as_current_span("command batch") as span:
             span.set_attribute("batch.size", len(commands))
-            touched: dict[UUID, Policy] = {}
+            touched = self._prefetch(commands)
             receipts: list[CommandReceipt] = []
             results: list[Outcome | DomainError] = []
             for command in commands:
@@ -125,6 +135,22 @@ class PolicyService(Application[UUID]):
         log.info("command.batch_executed", size=len(commands),
                  rejected=sum(isinstance(result, DomainError) for result in results))
         return results
+
+    def _prefetch(self, commands: Sequence[AnyCommand]) -> dict[UUID, Policy]:
+        """Load the existing policies a batch changes, concurrently; missing ones are left out."""
+        wanted = {policy_id_for(c.policy_number) for c in commands if not isinstance(c, IssuePolicy)}
+        if not wanted:
+            return {}
+        if self._prefetcher is None:
+            self._prefetcher = ThreadPoolExecutor(PREFETCH_THREADS, thread_name_prefix="prefetch")
+        loaded = self._prefetcher.map(self._get_or_none, wanted)
+        return {policy.id: policy for policy in loaded if policy is not None}
+
+    def _get_or_none(self, policy_id: UUID) -> Policy | None:
+        try:
+            return self.repository.get(policy_id)
+        except AggregateNotFoundError:
+            return None
 
     def _refusal_or_earlier_outcome(self, command: AnyCommand, error: DomainError) -> Outcome | DomainError:
         """A batch skips the receipt look-up up front; a refused command may be a retry."""

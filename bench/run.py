@@ -127,7 +127,7 @@ def raw_producer(settings: Settings, topic: str, records: list) -> float:
     for record in records:
         producer.send(topic, key=record.key, value=record.value, headers=record.headers)
     producer.flush()
-    rate = len(values) / (time.perf_counter() - started)
+    rate = len(records) / (time.perf_counter() - started)
     producer.close()
     return rate
 
