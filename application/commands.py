@@ -33,6 +33,10 @@ class Command(BaseModel):
     correlation_id: UUID | None = None
     reason: Annotated[str, Field(max_length=500)] | None = None
 
+    def terms(self, *, exclude: frozenset[str] = frozenset()) -> dict[str, object]:
+        """What the command asks for, without the envelope (ids, actor, channel, reason)."""
+        return self.model_dump(exclude=set(Command.model_fields) | {"type"} | exclude)
+
     def digest(self) -> str:
         """Fingerprint of what the command asks for; a retry must match it exactly."""
         payload = self.model_dump(mode="json", exclude={"correlation_id"})

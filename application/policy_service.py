@@ -196,25 +196,11 @@ class PolicyService(Application[UUID]):
 
     def _decide(self, command: AnyCommand, meta: EventMetadata, touched: dict[UUID, Policy]) -> Policy:
         if isinstance(command, IssuePolicy):
-            return Policy.issue(
-                policy_number=command.policy_number,
-                product_code=command.product_code,
-                policyholder_name=command.policyholder_name,
-                policyholder_birth_number=command.policyholder_birth_number,
-                advisor_id=command.advisor_id,
-                frequency=command.frequency,
-                premium=command.premium,
-                start_date=command.start_date,
-                meta=meta,
-            )
+            return Policy.issue(**command.terms(), meta=meta)
         if isinstance(command, RecordPremiumPayment):
             policy = touched.get(policy_id_for(command.policy_number)) or self.policy(command.policy_number)
             policy.record_premium_payment(
-                payment_id=command.payment_id,
-                amount=command.amount,
-                received_on=command.received_on,
-                today=self.clock.today(),
-                meta=meta,
+                **command.terms(exclude=frozenset({"policy_number"})), today=self.clock.today(), meta=meta
             )
             return policy
         raise TypeError(f"no handler for command {type(command).__name__}")

@@ -47,31 +47,12 @@ def _attributes(event: Any) -> dict[str, Any]:
 
 
 def _issued(event: Any) -> PolicyIssuedV1:
-    return PolicyIssuedV1(
-        **_attributes(event),
-        data=PolicyIssuedData(
-            policy_number=event.policy_number,
-            product_code=event.product_code,
-            policyholder_name=event.policyholder_name,
-            advisor_id=event.advisor_id,
-            frequency=event.frequency,
-            premium=event.premium,
-            start_date=event.start_date,
-        ),
-    )
+    return PolicyIssuedV1(**_attributes(event), data=PolicyIssuedData.model_validate(event, from_attributes=True))
 
 
 def _premium_payment_recorded(event: Any) -> PremiumPaymentRecordedV1:
     return PremiumPaymentRecordedV1(
-        **_attributes(event),
-        data=PremiumPaymentRecordedData(
-            payment_id=event.payment_id,
-            amount=event.amount,
-            received_on=event.received_on,
-            periods_paid=event.periods_paid,
-            paid_to=event.paid_to,
-            credit=event.credit,
-        ),
+        **_attributes(event), data=PremiumPaymentRecordedData.model_validate(event, from_attributes=True)
     )
 
 

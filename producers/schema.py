@@ -28,7 +28,8 @@ SOURCE = "urn:policy-core:policies"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # from_attributes: the data of an event is read straight off the stored domain event.
+    model_config = ConfigDict(extra="forbid", frozen=True, from_attributes=True)
 
 
 class EventAttributes(_Model):
