@@ -21,7 +21,12 @@ class Frequency(Enum):
 
     @property
     def months(self) -> int:
+        """Months in one premium period."""
         return _MONTHS[self]
+
+    @property
+    def instalments_per_year(self) -> int:
+        return 12 // _MONTHS[self]
 
 
 _MONTHS = {

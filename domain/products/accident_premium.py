@@ -21,7 +21,7 @@ def quote_accident(product: ProductVersion, proposal: AccidentProposal) -> Premi
         return PremiumQuote(product.code, product.version, frequency, (line,))
 
     rates = rules.rates[(proposal.risk_group, proposal.raised_sports_risk)]
-    year_fraction = Decimal(frequency.months_per_instalment) / 12
+    year_fraction = Decimal(frequency.months) / 12
     lines = [
         PremiumLine(LineKind.RISK, rules.covers[code].name, whole_czk(rates[code] * amount * year_fraction),
                     cover=code)

@@ -65,13 +65,13 @@ def quote_flexi(product: ProductVersion, proposal: FlexiProposal, policy_year: i
     if not 1 <= policy_year <= proposal.term_years:
         raise ValueError(f"policy year {policy_year} outside the {proposal.term_years}-year term")
     frequency = proposal.frequency
-    year_fraction = Decimal(frequency.months_per_instalment) / 12
+    year_fraction = Decimal(frequency.months) / 12
 
     lines = _basic_death_lines(rules, proposal, policy_year, year_fraction, reserve)
     lines += _other_risk_lines(rules, proposal, policy_year, year_fraction)
     risk = sum((line.amount for line in lines), ZERO)
 
-    operating = rules.operating_cost_per_month * frequency.months_per_instalment
+    operating = rules.operating_cost_per_month * frequency.months
     if frequency is Frequency.MONTHLY:
         operating += rules.monthly_payment_surcharge_per_month
     lines.append(PremiumLine(LineKind.OPERATING_COSTS, "Provozní náklady", whole_czk(operating)))
@@ -170,7 +170,7 @@ def _loyalty_lines(rules: FlexiRules, proposal: FlexiProposal, policy_year: int,
     if (proposal.term_years >= loyalty.final_discount_min_term_years and in_final_years
             and proposed.final_years >= loyalty.minimum_discount):
         after_first = premium + sum((line.amount for line in lines), ZERO)
-        floor = loyalty.final_years_min_monthly_premium * proposal.frequency.months_per_instalment
+        floor = loyalty.final_years_min_monthly_premium * proposal.frequency.months
         granted = min(proposed.final_years, max(ZERO, after_first - floor))
         if granted >= loyalty.minimum_discount:
             lines.append(PremiumLine(LineKind.FINAL_YEARS_LOYALTY_DISCOUNT, "Sleva za věrnost 5 let před koncem",

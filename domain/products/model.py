@@ -1,4 +1,7 @@
-"""Value types shared by all product lines: frequencies, ages, sum-insured bounds, product versions."""
+"""Value types shared by all product lines: ages, sum-insured bounds, product versions.
+
+``Frequency`` is the one of ``domain.premium_periods``, re-exported here for the product data.
+"""
 
 from calendar import monthrange
 from dataclasses import dataclass
@@ -7,22 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-
-class Frequency(Enum):
-    """Premium frequency; the value is the number of instalments a year."""
-
-    MONTHLY = 12
-    QUARTERLY = 4
-    HALF_YEARLY = 2
-    YEARLY = 1
-
-    @property
-    def instalments_per_year(self) -> int:
-        return self.value
-
-    @property
-    def months_per_instalment(self) -> int:
-        return 12 // self.value
+from domain.premium_periods import Frequency as Frequency  # re-exported for the product data
 
 
 class SumUnit(Enum):
