@@ -1,24 +1,29 @@
 """The Policy aggregate: the system of record of one insurance contract.
 
-This is the foundation slice (issue and premium payment); the full lifecycle grows here.
 Commands (imperative, public) check the rules and compute; the ``@event`` methods (past
 tense, private) only apply values they are given, so replaying them is deterministic.
+Every event carries the business date it takes effect (``received_on``, ``effective_from``,
+``ended_on`` ...) and, in ``meta``, who recorded it, when and why.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+from enum import Enum
+from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
 from domain.birth_number import BirthNumber
 from domain.errors import DomainError
+from domain.instalments import Coverage, PremiumTerms, Schedule
 from domain.metadata import EventMetadata
 from domain.money import czk
-from domain.premium_periods import Frequency, allocate_payment, paid_to_date
+from domain.premium_periods import Frequency, add_months
+from domain.products.model import LifecycleTerms, ProductVersion
 
 POLICY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:policy")
 # The payment reference (variabilní symbol) is the contract number and has at most 10 digits.
@@ -37,12 +42,8 @@ class InvalidPayment(DomainError):
     rule = "payment-positive"
 
 
-class PaymentDateInFuture(DomainError):
-    rule = "payment-date-not-in-future"
-
-
-class PaymentBeforeIssue(DomainError):
-    rule = "payment-after-issue"
+class DateInFuture(DomainError):
+    rule = "business-date-not-in-future"
 
 
 class DuplicatePayment(DomainError):
@@ -53,30 +54,112 @@ class PolicyNotInForce(DomainError):
     rule = "policy-in-force"
 
 
+class InvalidTerm(DomainError):
+    rule = "term-ends-after-start"
+
+
+class BeneficiarySharesInvalid(DomainError):
+    rule = "beneficiary-shares-total-100"
+
+
+class NoPledgeToRelease(DomainError):
+    rule = "pledge-registered-first"
+
+
+class AmendmentNumberOutOfOrder(DomainError):
+    rule = "amendments-numbered-in-order"
+
+
+class AmendmentTooEarly(DomainError):
+    rule = "technical-change-from-next-month"
+
+
+class PremiumChangeNotOffered(DomainError):
+    rule = "product-allows-premium-change"
+
+
+class FrequencyNotOffered(DomainError):
+    rule = "frequency-offered-by-product"
+
+
+class PremiumBelowMinimum(DomainError):
+    rule = "premium-at-least-minimum"
+
+
+class SurrenderNotOffered(DomainError):
+    rule = "surrender-needs-surrender-value"
+
+
+class ReductionNotOffered(DomainError):
+    rule = "reduction-offered-by-product"
+
+
+class WithdrawalPeriodOver(DomainError):
+    rule = "withdrawal-within-period"
+
+
+class NoticeTooShort(DomainError):
+    rule = "notice-period-respected"
+
+
+class EndDateInvalid(DomainError):
+    rule = "end-date-within-policy"
+
+
+class EndReason(Enum):
+    END_OF_TERM = "end_of_term"
+    DEATH = "death"
+    LAPSE_FOR_NON_PAYMENT = "lapse_for_non_payment"
+    SURRENDER = "surrender"
+    WITHDRAWAL = "withdrawal"
+    INSURER_WITHDRAWAL = "insurer_withdrawal"
+    NOTICE = "notice"
+    LOSS_OF_INSURABLE_INTEREST = "loss_of_insurable_interest"
+    ACCOUNT_CLOSED = "account_closed"
+    ACCOUNT_BLOCKED = "account_blocked"
+
+
+# Withdrawal voids the contract from the start ("se smlouva od počátku ruší").
+VOIDING_REASONS = frozenset({EndReason.WITHDRAWAL, EndReason.INSURER_WITHDRAWAL})
+
+
+class PolicyStatus(Enum):
+    IN_FORCE = "in_force"
+    REDUCED = "reduced"
+    ENDED = "ended"
+
+
 def policy_id_for(policy_number: str) -> UUID:
     """Policies are addressed by contract number, so the id is derived from it."""
     return uuid5(POLICY_NAMESPACE, policy_number)
 
 
-class Policy(Aggregate):
-    IN_FORCE = "in_force"
+def first_of_next_month(day: date) -> date:
+    return add_months(day.replace(day=1), 1)
 
+
+class Policy(Aggregate):
     @staticmethod
     def create_id(policy_number: str, **_: object) -> UUID:
         return policy_id_for(policy_number)
+
+    # Issue ---------------------------------------------------------------------------------
 
     @classmethod
     def issue(
         cls,
         *,
         policy_number: str,
-        product_code: str,
+        product: ProductVersion,
         policyholder_name: str,
         policyholder_birth_number: str,
         advisor_id: str,
         frequency: Frequency,
         premium: Decimal,
         start_date: date,
+        end_date: date | None,
+        concluded_on: date,
+        sold_at_distance: bool,
         meta: EventMetadata,
     ) -> Policy:
         if not POLICY_NUMBER.match(policy_number):
@@ -85,16 +168,22 @@ class Policy(Aggregate):
             )
         if czk(premium) <= 0:
             raise InvalidPremium(f"premium must be positive, got {premium}")
-        birth_number = BirthNumber.parse(policyholder_birth_number)
+        if end_date is not None and end_date <= start_date:
+            raise InvalidTerm(f"the policy ends on {end_date}, not after its start {start_date}")
+        _check_premium_allowed(product.lifecycle, frequency, czk(premium))
         return cls(
             policy_number=policy_number,
-            product_code=product_code,
+            product_code=product.code,
+            product_version=product.version,
             policyholder_name=policyholder_name,
-            policyholder_birth_number=birth_number.value,
+            policyholder_birth_number=BirthNumber.parse(policyholder_birth_number).value,
             advisor_id=advisor_id,
             frequency=frequency,
             premium=czk(premium),
             start_date=start_date,
+            end_date=end_date,
+            concluded_on=concluded_on,
+            sold_at_distance=sold_at_distance,
             meta=meta,
         )
 
@@ -103,56 +192,83 @@ class Policy(Aggregate):
         self,
         policy_number: str,
         product_code: str,
+        product_version: str,
         policyholder_name: str,
         policyholder_birth_number: str,
         advisor_id: str,
         frequency: Frequency,
         premium: Decimal,
         start_date: date,
+        end_date: date | None,
+        concluded_on: date,
+        sold_at_distance: bool,
         meta: EventMetadata,
     ) -> None:
         self.policy_number = policy_number
         self.product_code = product_code
+        self.product_version = product_version
         self.policyholder_name = policyholder_name
         self.policyholder_birth_number = policyholder_birth_number
         self.advisor_id = advisor_id
-        self.frequency = frequency
-        self.premium = premium
         self.start_date = start_date
-        self.status = self.IN_FORCE
-        self.periods_paid = 0
-        self.credit = Decimal("0.00")
+        self.end_date = end_date
+        self.concluded_on = concluded_on
+        self.sold_at_distance = sold_at_distance
+        self.schedule = Schedule(start_date, (PremiumTerms(start_date, premium, frequency),), end_date)
+        self.status = PolicyStatus.IN_FORCE
+        self.ended_on: date | None = None
+        self.end_reason: EndReason | None = None
+        self.payments: list[tuple[date, Decimal]] = []
         self.payment_ids: set[str] = set()
+        self.instalments_paid = 0
+        self.credit = Decimal("0.00")
+        self.paid_to: date | None = None
+        self.contact: dict[str, str | None] = {"address": None, "phone": None, "email": None}
+        self.beneficiaries: list[dict[str, Any]] = []
+        self.pledge_creditor: str | None = None
+        self.amendments = 0
+
+    # Reading ---------------------------------------------------------------------------------
 
     @property
-    def paid_to(self) -> date | None:
-        return paid_to_date(self.start_date, self.frequency, self.periods_paid)
+    def premium(self) -> Decimal:
+        return self.schedule.terms[-1].premium
+
+    @property
+    def frequency(self) -> Frequency:
+        return self.schedule.terms[-1].frequency
+
+    def terms_on(self, day: date) -> PremiumTerms | None:
+        """The premium terms in force on ``day``; None before the start or after the end."""
+        if day < self.start_date or (self.ended_on is not None and day > self.ended_on):
+            return None
+        return [terms for terms in self.schedule.terms if terms.effective_from <= day][-1]
+
+    def in_force_on(self, day: date) -> bool:
+        return self.terms_on(day) is not None
+
+    def coverage_on(self, day: date) -> Coverage:
+        return self.schedule.allocate(self.payments, day)
+
+    # Money in --------------------------------------------------------------------------------
 
     def record_premium_payment(
-        self,
-        *,
-        payment_id: str,
-        amount: Decimal,
-        received_on: date,
-        today: date,
-        meta: EventMetadata,
+        self, *, payment_id: str, amount: Decimal, received_on: date, today: date, meta: EventMetadata
     ) -> None:
-        if self.status != self.IN_FORCE:
-            raise PolicyNotInForce(f"policy {self.policy_number} is {self.status}")
+        self._require_in_force()
         if payment_id in self.payment_ids:
             raise DuplicatePayment(f"payment {payment_id!r} is already recorded on {self.policy_number}")
         if czk(amount) <= 0:
             raise InvalidPayment(f"a payment must be positive, got {amount}")
-        if received_on > today:
-            raise PaymentDateInFuture(f"payment received on {received_on} is after today {today}")
-        allocation = allocate_payment(self.premium, self.periods_paid, self.credit, czk(amount))
+        _not_in_future(received_on, today, "payment received")
+        coverage = _allocate(self.schedule, [*self.payments, (received_on, czk(amount))])
         self._premium_payment_recorded(
             payment_id=payment_id,
             amount=czk(amount),
             received_on=received_on,
-            periods_paid=allocation.periods_paid,
-            paid_to=paid_to_date(self.start_date, self.frequency, allocation.periods_paid),
-            credit=allocation.credit,
+            periods_paid=coverage.instalments_paid,
+            paid_to=coverage.paid_to,
+            credit=coverage.credit,
             meta=meta,
         )
 
@@ -168,5 +284,258 @@ class Policy(Aggregate):
         meta: EventMetadata,
     ) -> None:
         self.payment_ids.add(payment_id)
-        self.periods_paid = periods_paid
+        self.payments.append((received_on, amount))
+        self._set_coverage(periods_paid, paid_to, credit)
+
+    # Non-technical changes: effective on receipt -------------------------------------------
+
+    def change_contact_details(
+        self, *, address: str | None, phone: str | None, email: str | None, received_on: date, today: date,
+        meta: EventMetadata,
+    ) -> None:
+        self._require_in_force()
+        _not_in_future(received_on, today, "change received")
+        self._contact_details_changed(address=address, phone=phone, email=email, received_on=received_on, meta=meta)
+
+    @event("ContactDetailsChanged")
+    def _contact_details_changed(
+        self, address: str | None, phone: str | None, email: str | None, received_on: date, meta: EventMetadata
+    ) -> None:
+        self.contact = {"address": address, "phone": phone, "email": email}
+
+    def change_policyholder(
+        self, *, name: str, birth_number: str, correction: bool, received_on: date, today: date, meta: EventMetadata
+    ) -> None:
+        """A new policyholder, or (``correction``) the same person's wrongly recorded data put right."""
+        self._require_in_force()
+        _not_in_future(received_on, today, "change received")
+        self._policyholder_changed(name=name, birth_number=BirthNumber.parse(birth_number).value,
+                                   correction=correction, received_on=received_on, meta=meta)
+
+    @event("PolicyholderChanged")
+    def _policyholder_changed(
+        self, name: str, birth_number: str, correction: bool, received_on: date, meta: EventMetadata
+    ) -> None:
+        self.policyholder_name = name
+        self.policyholder_birth_number = birth_number
+
+    def designate_beneficiaries(
+        self, *, beneficiaries: list[dict[str, Any]], received_on: date, today: date, meta: EventMetadata
+    ) -> None:
+        self._require_in_force()
+        _not_in_future(received_on, today, "change received")
+        total = sum((Decimal(str(b["share_percent"])) for b in beneficiaries), Decimal(0))
+        if beneficiaries and total != 100:
+            raise BeneficiarySharesInvalid(f"beneficiaries' shares add up to {total} %, not 100 %")
+        self._beneficiaries_designated(beneficiaries=beneficiaries, received_on=received_on, meta=meta)
+
+    @event("BeneficiariesDesignated")
+    def _beneficiaries_designated(self, beneficiaries: list[dict[str, Any]], received_on: date,
+                                  meta: EventMetadata) -> None:
+        self.beneficiaries = beneficiaries
+
+    def register_pledge(self, *, creditor: str, received_on: date, today: date, meta: EventMetadata) -> None:
+        """Vinkulace: the benefit is pledged to a creditor (typically a lending bank)."""
+        self._require_in_force()
+        _not_in_future(received_on, today, "change received")
+        self._pledge_registered(creditor=creditor, received_on=received_on, meta=meta)
+
+    @event("PledgeRegistered")
+    def _pledge_registered(self, creditor: str, received_on: date, meta: EventMetadata) -> None:
+        self.pledge_creditor = creditor
+
+    def release_pledge(self, *, received_on: date, today: date, meta: EventMetadata) -> None:
+        self._require_in_force()
+        _not_in_future(received_on, today, "change received")
+        if self.pledge_creditor is None:
+            raise NoPledgeToRelease(f"policy {self.policy_number} has no pledge to release")
+        self._pledge_released(received_on=received_on, meta=meta)
+
+    @event("PledgeReleased")
+    def _pledge_released(self, received_on: date, meta: EventMetadata) -> None:
+        self.pledge_creditor = None
+
+    # Technical changes: by numbered amendment ----------------------------------------------
+
+    def agree_amendment(
+        self,
+        *,
+        amendment_number: int,
+        requested_on: date,
+        effective_from: date | None,
+        premium: Decimal,
+        frequency: Frequency,
+        product: ProductVersion,
+        today: date,
+        meta: EventMetadata,
+    ) -> None:
+        """A technical change takes effect on the 1st day of the month after the request arrives,
+        or on a later agreed date; the premium then may not fall below the product's minimum.
+        An amendment dated before later recorded ones replaces them: the premium that follows is
+        recomputed and the new coverage is part of the event (history is never edited)."""
+        self._require_in_force()
+        _not_in_future(requested_on, today, "change requested")
+        if amendment_number != self.amendments + 1:
+            raise AmendmentNumberOutOfOrder(
+                f"amendment {amendment_number} of {self.policy_number}: the next number is {self.amendments + 1}"
+            )
+        earliest = first_of_next_month(requested_on)
+        effective = effective_from or earliest
+        if effective < earliest:
+            raise AmendmentTooEarly(f"a change requested on {requested_on} takes effect on {earliest} at the earliest")
+        if self.end_date is not None and effective >= self.end_date:
+            raise EndDateInvalid(f"amendment effective {effective} is not before the policy's end {self.end_date}")
+        _check_premium_allowed(product.lifecycle, frequency, czk(premium),
+                               changing_premium=czk(premium) != self.terms_on(effective).premium)
+        schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency))
+        coverage = _allocate(schedule, self.payments)
+        self._amendment_agreed(
+            amendment_number=amendment_number,
+            requested_on=requested_on,
+            effective_from=effective,
+            premium=czk(premium),
+            frequency=frequency,
+            periods_paid=coverage.instalments_paid,
+            paid_to=coverage.paid_to,
+            credit=coverage.credit,
+            meta=meta,
+        )
+
+    @event("AmendmentAgreed")
+    def _amendment_agreed(
+        self,
+        amendment_number: int,
+        requested_on: date,
+        effective_from: date,
+        premium: Decimal,
+        frequency: Frequency,
+        periods_paid: int,
+        paid_to: date | None,
+        credit: Decimal,
+        meta: EventMetadata,
+    ) -> None:
+        self.amendments = amendment_number
+        self.schedule = self.schedule.with_terms(PremiumTerms(effective_from, premium, frequency))
+        self._set_coverage(periods_paid, paid_to, credit)
+
+    # Endings -----------------------------------------------------------------------------
+
+    def end(
+        self,
+        *,
+        reason: EndReason,
+        ended_on: date | None,
+        received_on: date,
+        benefits_paid: Decimal,
+        product: ProductVersion,
+        today: date,
+        meta: EventMetadata,
+    ) -> None:
+        """End the policy for ``reason``; each reason has its own date rule and consequences.
+
+        Withdrawal voids the contract from the start and refunds the premium paid less benefits
+        paid; a lapse for non-payment keeps the debt claimable; surrender needs a surrender value.
+        """
+        self._require_in_force(allow_reduced=True)
+        _not_in_future(received_on, today, "request received")
+        lifecycle = product.lifecycle
+        effective = self._end_date_for(reason, ended_on, received_on, lifecycle)
+        if effective < self.start_date and reason not in VOIDING_REASONS:
+            raise EndDateInvalid(f"policy {self.policy_number} cannot end on {effective}, before its start")
+        paid = sum((amount for _, amount in self.payments), Decimal("0.00"))
+        refund = max(paid - czk(benefits_paid), Decimal("0.00")) if reason in VOIDING_REASONS else None
+        debt = Decimal("0.00") if reason in VOIDING_REASONS else self.schedule.ended(effective).allocate(
+            self.payments, effective).debt_on
+        self._ended(reason=reason, ended_on=effective, received_on=received_on, refund=refund,
+                    debt=debt, meta=meta)
+
+    def _end_date_for(self, reason: EndReason, ended_on: date | None, received_on: date,
+                      lifecycle: LifecycleTerms) -> date:
+        if reason is EndReason.SURRENDER and not lifecycle.surrender_allowed:
+            raise SurrenderNotOffered(
+                f"{self.product_code} is pure risk insurance with no surrender value ('Nárok na odkupné nemáte')"
+            )
+        if reason is EndReason.WITHDRAWAL:
+            if lifecycle.withdrawal_only_at_distance and not self.sold_at_distance:
+                raise WithdrawalPeriodOver(f"{self.product_code} sold on premises has no withdrawal without reason")
+            last_day = self.concluded_on + timedelta(days=lifecycle.withdrawal_days)
+            if received_on > last_day:
+                raise WithdrawalPeriodOver(
+                    f"withdrawal received {received_on}; the {lifecycle.withdrawal_days} days ended {last_day}"
+                )
+            return self.start_date
+        if reason is EndReason.INSURER_WITHDRAWAL:
+            return self.start_date
+        if reason is EndReason.END_OF_TERM:
+            if self.end_date is None:
+                raise EndDateInvalid(f"policy {self.policy_number} has no fixed term to end")
+            return self.end_date
+        if ended_on is None:
+            raise EndDateInvalid(f"ending for {reason.value} needs the date it takes effect")
+        if reason is EndReason.NOTICE:
+            earliest = received_on + timedelta(weeks=lifecycle.notice_weeks)
+            if ended_on < earliest:
+                raise NoticeTooShort(
+                    f"notice received {received_on} ends the policy on {earliest} at the earliest "
+                    f"({lifecycle.notice_weeks} weeks)"
+                )
+        if self.end_date is not None and ended_on > self.end_date:
+            raise EndDateInvalid(f"{ended_on} is after the policy's end of term {self.end_date}")
+        return ended_on
+
+    @event("Ended")
+    def _ended(self, reason: EndReason, ended_on: date, received_on: date, refund: Decimal | None,
+               debt: Decimal, meta: EventMetadata) -> None:
+        self.status = PolicyStatus.ENDED
+        self.end_reason = reason
+        self.ended_on = ended_on
+        self.schedule = self.schedule.ended(ended_on)
+
+    def reduce(self, *, effective_from: date, product: ProductVersion, today: date, meta: EventMetadata) -> None:
+        """Reduction to a paid-up policy: no premium from ``effective_from``, where the product allows it."""
+        self._require_in_force()
+        if not product.lifecycle.reduction_allowed:
+            raise ReductionNotOffered(f"{self.product_code} cannot be reduced to a paid-up policy")
+        _not_in_future(effective_from, today + timedelta(days=366), "reduction")
+        self._reduced(effective_from=effective_from, meta=meta)
+
+    @event("Reduced")
+    def _reduced(self, effective_from: date, meta: EventMetadata) -> None:
+        self.status = PolicyStatus.REDUCED
+        self.schedule = self.schedule.ended(effective_from)
+
+    # Helpers --------------------------------------------------------------------------------
+
+    def _require_in_force(self, allow_reduced: bool = False) -> None:
+        allowed = {PolicyStatus.IN_FORCE, PolicyStatus.REDUCED} if allow_reduced else {PolicyStatus.IN_FORCE}
+        if self.status not in allowed:
+            raise PolicyNotInForce(f"policy {self.policy_number} is {self.status.value}")
+
+    def _set_coverage(self, periods_paid: int, paid_to: date | None, credit: Decimal) -> None:
+        self.instalments_paid = periods_paid
+        self.paid_to = paid_to
         self.credit = credit
+
+
+def _allocate(schedule: Schedule, payments: list[tuple[date, Decimal]]) -> Coverage:
+    """What all payments recorded so far cover (as of the last of them)."""
+    latest = max((received for received, _ in payments), default=schedule.start_date)
+    return schedule.allocate(payments, latest)
+
+
+def _not_in_future(day: date, today: date, what: str) -> None:
+    if day > today:
+        raise DateInFuture(f"{what} on {day}, which is after today {today}")
+
+
+def _check_premium_allowed(lifecycle: LifecycleTerms, frequency: Frequency, premium: Decimal,
+                           changing_premium: bool = False) -> None:
+    if changing_premium and not lifecycle.premium_changes_allowed:
+        raise PremiumChangeNotOffered("this product's premium cannot be changed by amendment")
+    if lifecycle.minimum_premium is None:
+        return
+    if frequency not in lifecycle.minimum_premium:
+        raise FrequencyNotOffered(f"the product is not paid {frequency.value}")
+    minimum = lifecycle.minimum_premium[frequency]
+    if premium < minimum:
+        raise PremiumBelowMinimum(f"premium {premium} paid {frequency.value} is below the minimum {minimum}")

@@ -16,12 +16,22 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
+from aggregates.policy import EndReason
+
 from domain.birth_number import BirthNumber, InvalidBirthNumber
 from domain.metadata import Channel
 from domain.premium_periods import Frequency
 
 PolicyNumber = Annotated[str, Field(pattern=r"^[1-9]\d{0,9}$", description="contract number = payment reference")]
 Amount = Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2, description="CZK")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+def _valid_birth_number(cls: type, value: str) -> str:
+    try:
+        return BirthNumber.parse(value).value
+    except InvalidBirthNumber as error:
+        raise ValueError(f"{error} (rule {error.rule})") from error
 
 
 class Command(BaseModel):
@@ -43,33 +53,102 @@ class Command(BaseModel):
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
+class PolicyCommand(Command):
+    """A command to an existing policy, addressed by its contract number."""
+
+    policy_number: PolicyNumber
+
+
 class IssuePolicy(Command):
     type: Literal["IssuePolicy"] = "IssuePolicy"
     policy_number: PolicyNumber
-    product_code: Annotated[str, Field(pattern=r"^[A-Z0-9_]{2,20}$")]
-    policyholder_name: Annotated[str, Field(min_length=1, max_length=200)]
+    product_code: Annotated[str, Field(pattern=r"^[A-Z0-9_]{2,30}$", description="a code of the product catalogue")]
+    policyholder_name: Name
     policyholder_birth_number: str
     advisor_id: Annotated[str, Field(min_length=1, max_length=50)]
     frequency: Frequency
     premium: Amount
     start_date: date
+    end_date: date | None = Field(default=None, description="end of term; none for indefinite cover")
+    concluded_on: date | None = Field(default=None, description="day the contract was concluded; default the start")
+    sold_at_distance: bool = False
 
-    @field_validator("policyholder_birth_number")
-    @classmethod
-    def _valid_birth_number(cls, value: str) -> str:
-        try:
-            return BirthNumber.parse(value).value
-        except InvalidBirthNumber as error:
-            raise ValueError(f"{error} (rule {error.rule})") from error
+    _birth_number = field_validator("policyholder_birth_number")(_valid_birth_number)
 
 
-class RecordPremiumPayment(Command):
+class RecordPremiumPayment(PolicyCommand):
     type: Literal["RecordPremiumPayment"] = "RecordPremiumPayment"
-    policy_number: PolicyNumber
     payment_id: Annotated[str, Field(min_length=1, max_length=64, description="bank statement line id")]
     amount: Amount
     received_on: date
 
 
-AnyCommand = Annotated[Union[IssuePolicy, RecordPremiumPayment], Field(discriminator="type")]
+class ChangeContactDetails(PolicyCommand):
+    type: Literal["ChangeContactDetails"] = "ChangeContactDetails"
+    address: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    phone: Annotated[str, Field(pattern=r"^\+?\d{9,15}$")] | None = None
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)] | None = None
+    received_on: date
+
+
+class ChangePolicyholder(PolicyCommand):
+    type: Literal["ChangePolicyholder"] = "ChangePolicyholder"
+    name: Name
+    birth_number: str
+    correction: bool = Field(default=False, description="the same person's wrongly recorded data put right")
+    received_on: date
+
+    _birth_number = field_validator("birth_number")(_valid_birth_number)
+
+
+class Beneficiary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: Name
+    share_percent: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)]
+
+
+class DesignateBeneficiaries(PolicyCommand):
+    type: Literal["DesignateBeneficiaries"] = "DesignateBeneficiaries"
+    beneficiaries: Annotated[list[Beneficiary], Field(max_length=10)]
+    received_on: date
+
+
+class RegisterPledge(PolicyCommand):
+    type: Literal["RegisterPledge"] = "RegisterPledge"
+    creditor: Name
+    received_on: date
+
+
+class ReleasePledge(PolicyCommand):
+    type: Literal["ReleasePledge"] = "ReleasePledge"
+    received_on: date
+
+
+class AgreeAmendment(PolicyCommand):
+    type: Literal["AgreeAmendment"] = "AgreeAmendment"
+    amendment_number: Annotated[int, Field(ge=1)]
+    requested_on: date
+    effective_from: date | None = Field(default=None, description="default: 1st day of the next month")
+    premium: Amount
+    frequency: Frequency
+
+
+class EndPolicy(PolicyCommand):
+    type: Literal["EndPolicy"] = "EndPolicy"
+    reason: EndReason
+    ended_on: date | None = Field(default=None, description="not needed for withdrawal and end of term")
+    received_on: date
+    benefits_paid: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] = Decimal("0.00")
+
+
+class ReducePolicy(PolicyCommand):
+    type: Literal["ReducePolicy"] = "ReducePolicy"
+    effective_from: date
+
+
+AnyCommand = Annotated[
+    Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
+          RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy],
+    Field(discriminator="type"),
+]
 command_adapter: TypeAdapter[AnyCommand] = TypeAdapter(AnyCommand)

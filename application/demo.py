@@ -55,14 +55,14 @@ def run_demo(data_dir: Path) -> int:
 
     print("1. Issuing policies (back office)")
     issues = [
-        _issue("2026000101", "FLEXI", "Jana Dvořáková", "736028/5163", "ADV-017", Frequency.MONTHLY, "512.00", date(2026, 1, 1)),
-        _issue("2026000102", "UO7", "Petr Svoboda", "710319/2745", "ADV-017", Frequency.YEARLY, "777.00", date(2026, 2, 1)),
-        _issue("2026000103", "UO7", "Eva Černá", "855220/4023", "ADV-042", Frequency.HALF_YEARLY, "389.00", date(2026, 3, 1)),
-        _issue("2026000104", "MAJETEK_PLUS", "Tomáš Procházka", "900101/0007", "ADV-042", Frequency.MONTHLY, "99.00", date(2026, 3, 2)),
+        _issue("2026000101", "FLEXI_RISK_LIFE", "Jana Dvořáková", "736028/5163", "ADV-017", Frequency.MONTHLY, "512.00", date(2026, 1, 1)),
+        _issue("2026000102", "ACCIDENT_7UO", "Petr Svoboda", "710319/2745", "ADV-017", Frequency.YEARLY, "777.00", date(2026, 2, 1)),
+        _issue("2026000103", "ACCIDENT_7UO", "Eva Černá", "855220/4023", "ADV-042", Frequency.HALF_YEARLY, "389.00", date(2026, 3, 1)),
+        _issue("2026000104", "BELONGINGS_CARDS", "Tomáš Procházka", "900101/0007", "ADV-042", Frequency.MONTHLY, "99.00", date(2026, 3, 2)),
     ]
     for command in issues:
         outcome = service.execute(command)
-        print(f"   {command.policy_number} {command.product_code:<13} {command.policyholder_name:<18} "
+        print(f"   {command.policy_number} {command.product_code:<17} {command.policyholder_name:<18} "
               f"{command.premium:>7} Kč {command.frequency.value:<11} -> version {outcome.aggregate_version}")
 
     print("\n2. Recording premium payments (bank statement, batch channel)")
@@ -103,9 +103,9 @@ def run_demo(data_dir: Path) -> int:
     print("\n5. Building the advisor read model (same projection code as the Kafka consumer)")
     applied = container.embedded_runner("contracts").catch_up()
     print(f"   {applied} events applied\n")
-    print(f"   {'contract':<11}{'product':<14}{'policyholder':<19}{'advisor':<9}{'premium':>9}  {'frequency':<12}{'paid to':<11}")
+    print(f"   {'contract':<11}{'product':<18}{'policyholder':<19}{'advisor':<9}{'premium':>9}  {'frequency':<12}{'paid to':<11}")
     for row in list_contracts(container.database):
-        print(f"   {row.policy_number:<11}{row.product_code:<14}{row.policyholder_name:<19}{row.advisor_id:<9}"
+        print(f"   {row.policy_number:<11}{row.product_code:<18}{row.policyholder_name:<19}{row.advisor_id:<9}"
               f"{row.premium:>9}  {row.frequency:<12}{str(row.paid_to or '—'):<11}")
     detail = contract_detail(container.database, "2026000101")
     print(f"\n   detail {detail.policy_number}: paid {detail.total_paid} Kč in {len(detail.payments)} payments, "

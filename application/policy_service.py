@@ -25,10 +25,23 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from aggregates.command_receipt import CommandReceipt, receipt_id_for
 from aggregates.policy import Policy, policy_id_for
 from application.clock import Clock
-from application.commands import AnyCommand, IssuePolicy, RecordPremiumPayment
+from application.commands import (
+    AgreeAmendment,
+    AnyCommand,
+    ChangeContactDetails,
+    ChangePolicyholder,
+    DesignateBeneficiaries,
+    EndPolicy,
+    IssuePolicy,
+    RecordPremiumPayment,
+    ReducePolicy,
+    RegisterPledge,
+    ReleasePledge,
+)
 from application.transcodings import register_domain_transcodings
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
+from domain.products.catalogue import Catalogue, default_catalogue
 from observability.tracing import current_traceparent, tracer
 
 log = structlog.get_logger(__name__)
@@ -67,14 +80,30 @@ class Outcome:
     duplicate: bool = False
 
 
+# Each command to an existing policy is one of the aggregate's commands, with the same terms.
+_POLICY_METHODS: dict[type, str] = {
+    RecordPremiumPayment: "record_premium_payment",
+    ChangeContactDetails: "change_contact_details",
+    ChangePolicyholder: "change_policyholder",
+    DesignateBeneficiaries: "designate_beneficiaries",
+    RegisterPledge: "register_pledge",
+    ReleasePledge: "release_pledge",
+    AgreeAmendment: "agree_amendment",
+    EndPolicy: "end",
+    ReducePolicy: "reduce",
+}
+
+
 class PolicyService(Application[UUID]):
     name = "policies"
     snapshotting_intervals = {Policy: 50}
 
-    def __init__(self, env: dict[str, str], clock: Clock, snapshot_interval: int = 50) -> None:
+    def __init__(self, env: dict[str, str], clock: Clock, snapshot_interval: int = 50,
+                 catalogue: Catalogue | None = None) -> None:
         super().__init__(env)
         self.snapshotting_intervals = {Policy: snapshot_interval}
         self.clock = clock
+        self.catalogue = catalogue or default_catalogue()
         self._prefetcher: ThreadPoolExecutor | None = None
 
     def close(self) -> None:
@@ -196,14 +225,18 @@ class PolicyService(Application[UUID]):
 
     def _decide(self, command: AnyCommand, meta: EventMetadata, touched: dict[UUID, Policy]) -> Policy:
         if isinstance(command, IssuePolicy):
-            return Policy.issue(**command.terms(), meta=meta)
-        if isinstance(command, RecordPremiumPayment):
-            policy = touched.get(policy_id_for(command.policy_number)) or self.policy(command.policy_number)
-            policy.record_premium_payment(
-                **command.terms(exclude=frozenset({"policy_number"})), today=self.clock.today(), meta=meta
-            )
-            return policy
-        raise TypeError(f"no handler for command {type(command).__name__}")
+            terms = command.terms(exclude=frozenset({"product_code", "concluded_on"}))
+            return Policy.issue(**terms, product=self.catalogue.version_in_force(command.product_code, command.start_date),
+                                concluded_on=command.concluded_on or command.start_date, meta=meta)
+        policy = touched.get(policy_id_for(command.policy_number)) or self.policy(command.policy_number)
+        change = getattr(policy, _POLICY_METHODS[type(command)])
+        arguments = command.terms(exclude=frozenset({"policy_number"}))
+        if isinstance(command, DesignateBeneficiaries):
+            arguments["beneficiaries"] = [b.model_dump(mode="json") for b in command.beneficiaries]
+        if isinstance(command, (AgreeAmendment, EndPolicy, ReducePolicy)):
+            arguments["product"] = self.catalogue.get(policy.product_code, policy.product_version)
+        change(**arguments, today=self.clock.today(), meta=meta)
+        return policy
 
     # Queries ----------------------------------------------------------------------------
 

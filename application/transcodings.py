@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from aggregates.policy import EndReason, PolicyStatus
+from domain.instalments import PremiumTerms, Schedule
 from domain.metadata import EventMetadata
 from domain.premium_periods import Frequency
 
@@ -33,15 +36,18 @@ class SetAsSortedList(Transcoding):
         return set(data)
 
 
-class FrequencyAsValue(Transcoding):
-    type = Frequency
-    name = "frequency"
+class EnumAsValue(Transcoding):
+    """Any of our enums, by value; one instance per enum type."""
 
-    def encode(self, obj: Frequency) -> str:
+    def __init__(self, enum_type: type[Enum]) -> None:
+        self.type = enum_type
+        self.name = enum_type.__name__.lower()
+
+    def encode(self, obj: Enum) -> Any:
         return obj.value
 
-    def decode(self, data: str) -> Frequency:
-        return Frequency(data)
+    def decode(self, data: Any) -> Enum:
+        return self.type(data)
 
 
 class MetadataAsDict(Transcoding):
@@ -55,6 +61,30 @@ class MetadataAsDict(Transcoding):
         return EventMetadata.from_dict(data)
 
 
+class PremiumTermsAsList(Transcoding):
+    type = PremiumTerms
+    name = "premium_terms"
+
+    def encode(self, obj: PremiumTerms) -> list[Any]:
+        return [obj.effective_from, obj.premium, obj.frequency]
+
+    def decode(self, data: list[Any]) -> PremiumTerms:
+        return PremiumTerms(*data)
+
+
+class ScheduleAsList(Transcoding):
+    type = Schedule
+    name = "schedule"
+
+    def encode(self, obj: Schedule) -> list[Any]:
+        return [obj.start_date, list(obj.terms), obj.end_date]
+
+    def decode(self, data: list[Any]) -> Schedule:
+        start_date, terms, end_date = data
+        return Schedule(start_date, tuple(terms), end_date)
+
+
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
-    for transcoding in (DateAsISO(), SetAsSortedList(), FrequencyAsValue(), MetadataAsDict()):
+    for transcoding in (DateAsISO(), SetAsSortedList(), MetadataAsDict(), PremiumTermsAsList(), ScheduleAsList(),
+                        *(EnumAsValue(enum) for enum in (Frequency, EndReason, PolicyStatus))):
         transcoder.register(transcoding)

@@ -63,7 +63,7 @@ def progress(label: str, done: int, total: int) -> None:
 
 def issue(number: int) -> IssuePolicy:
     return IssuePolicy(command_id=uuid4(), actor="bench", channel=Channel.BATCH, policy_number=str(number),
-                       product_code="FLEXI", policyholder_name="Bench Client", policyholder_birth_number="7103192745",
+                       product_code="FLEXI_RISK_LIFE", policyholder_name="Bench Client", policyholder_birth_number="7103192745",
                        advisor_id=f"ADV-{number % 50}", frequency="monthly", premium=Decimal("500.00"),
                        start_date=date(2026, 1, 1))
 

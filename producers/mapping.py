@@ -7,21 +7,14 @@ re-published duplicate recognisable.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.utils import get_topic
 
 from aggregates.policy import Policy
-from producers.schema import (
-    SOURCE,
-    PolicyEventV1,
-    PolicyIssuedData,
-    PolicyIssuedV1,
-    PremiumPaymentRecordedData,
-    PremiumPaymentRecordedV1,
-)
+from producers import schema
+from producers.schema import SOURCE, EventAttributes, PolicyEventV1
 
 EVENT_ID_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:event")
 
@@ -46,31 +39,30 @@ def _attributes(event: Any) -> dict[str, Any]:
     }
 
 
-def _issued(event: Any) -> PolicyIssuedV1:
-    return PolicyIssuedV1(**_attributes(event), data=PolicyIssuedData.model_validate(event, from_attributes=True))
-
-
-def _premium_payment_recorded(event: Any) -> PremiumPaymentRecordedV1:
-    return PremiumPaymentRecordedV1(
-        **_attributes(event), data=PremiumPaymentRecordedData.model_validate(event, from_attributes=True)
-    )
-
-
-_MAPPERS: dict[type, Callable[[Any], PolicyEventV1]] = {
-    Policy.Issued: _issued,
-    Policy.PremiumPaymentRecorded: _premium_payment_recorded,
+_PUBLISHED: dict[type, type[EventAttributes]] = {
+    Policy.Issued: schema.PolicyIssuedV1,
+    Policy.PremiumPaymentRecorded: schema.PremiumPaymentRecordedV1,
+    Policy.ContactDetailsChanged: schema.ContactDetailsChangedV1,
+    Policy.PolicyholderChanged: schema.PolicyholderChangedV1,
+    Policy.BeneficiariesDesignated: schema.BeneficiariesDesignatedV1,
+    Policy.PledgeRegistered: schema.PledgeRegisteredV1,
+    Policy.PledgeReleased: schema.PledgeReleasedV1,
+    Policy.AmendmentAgreed: schema.AmendmentAgreedV1,
+    Policy.Ended: schema.PolicyEndedV1,
+    Policy.Reduced: schema.PolicyReducedV1,
 }
 
 # The event-store topics of published events: the relay asks the store for these only.
-PUBLISHED_EVENT_TOPICS: tuple[str, ...] = tuple(get_topic(cls) for cls in _MAPPERS)
+PUBLISHED_EVENT_TOPICS: tuple[str, ...] = tuple(get_topic(cls) for cls in _PUBLISHED)
 
 
 def to_integration_event(domain_event: Any) -> PolicyEventV1:
     try:
-        mapper = _MAPPERS[type(domain_event)]
+        model = _PUBLISHED[type(domain_event)]
     except KeyError:
         raise LookupError(f"{type(domain_event).__qualname__} is not a published event") from None
-    return mapper(domain_event)
+    data_model = model.model_fields["data"].annotation
+    return model(**_attributes(domain_event), data=data_model.model_validate(domain_event, from_attributes=True))
 
 
 def traceparent_of(domain_event: Any) -> str | None:

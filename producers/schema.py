@@ -19,7 +19,9 @@ from decimal import Decimal
 from typing import Annotated, Literal, Union
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
+
+from aggregates.policy import EndReason
 
 from domain.metadata import Channel
 from domain.premium_periods import Frequency
@@ -50,16 +52,15 @@ class EventAttributes(_Model):
 class PolicyIssuedData(_Model):
     policy_number: str
     product_code: str
+    product_version: str
     policyholder_name: str
     advisor_id: str
     frequency: Frequency
     premium: Decimal
     start_date: date
-
-
-class PolicyIssuedV1(EventAttributes):
-    type: Literal["cz.policycore.policy.issued.v1"] = "cz.policycore.policy.issued.v1"
-    data: PolicyIssuedData
+    end_date: date | None
+    concluded_on: date
+    sold_at_distance: bool
 
 
 class PremiumPaymentRecordedData(_Model):
@@ -71,12 +72,85 @@ class PremiumPaymentRecordedData(_Model):
     credit: Decimal
 
 
-class PremiumPaymentRecordedV1(EventAttributes):
-    type: Literal["cz.policycore.policy.premium-payment-recorded.v1"] = (
-        "cz.policycore.policy.premium-payment-recorded.v1"
+class ContactDetailsChangedData(_Model):
+    address: str | None
+    phone: str | None
+    email: str | None
+    received_on: date
+
+
+class PolicyholderChangedData(_Model):
+    name: str
+    correction: bool
+    received_on: date
+
+
+class BeneficiaryData(_Model):
+    name: str
+    share_percent: Decimal
+
+
+class BeneficiariesDesignatedData(_Model):
+    beneficiaries: list[BeneficiaryData]
+    received_on: date
+
+
+class PledgeRegisteredData(_Model):
+    creditor: str
+    received_on: date
+
+
+class PledgeReleasedData(_Model):
+    received_on: date
+
+
+class AmendmentAgreedData(_Model):
+    amendment_number: int
+    requested_on: date
+    effective_from: date
+    premium: Decimal
+    frequency: Frequency
+    periods_paid: int
+    paid_to: date | None
+    credit: Decimal
+
+
+class PolicyEndedData(_Model):
+    reason: EndReason
+    ended_on: date
+    received_on: date
+    refund: Decimal | None = Field(description="premium to refund on a withdrawal (paid less benefits)")
+    debt: Decimal = Field(description="premium due and unpaid at the end; stays claimable")
+
+
+class PolicyReducedData(_Model):
+    effective_from: date
+
+
+def _event(name: str, data: type[_Model]) -> type[EventAttributes]:
+    """One published event type: the common attributes, its type name and its data."""
+    type_name = f"cz.policycore.policy.{name}.v1"
+    return create_model(  # type: ignore[call-overload]
+        data.__name__.removesuffix("Data") + "V1",
+        __base__=EventAttributes,
+        type=(Literal[type_name], type_name),
+        data=(data, ...),
     )
-    data: PremiumPaymentRecordedData
 
 
-PolicyEventV1 = Annotated[Union[PolicyIssuedV1, PremiumPaymentRecordedV1], Field(discriminator="type")]
+PolicyIssuedV1 = _event("issued", PolicyIssuedData)
+PremiumPaymentRecordedV1 = _event("premium-payment-recorded", PremiumPaymentRecordedData)
+ContactDetailsChangedV1 = _event("contact-details-changed", ContactDetailsChangedData)
+PolicyholderChangedV1 = _event("policyholder-changed", PolicyholderChangedData)
+BeneficiariesDesignatedV1 = _event("beneficiaries-designated", BeneficiariesDesignatedData)
+PledgeRegisteredV1 = _event("pledge-registered", PledgeRegisteredData)
+PledgeReleasedV1 = _event("pledge-released", PledgeReleasedData)
+AmendmentAgreedV1 = _event("amendment-agreed", AmendmentAgreedData)
+PolicyEndedV1 = _event("ended", PolicyEndedData)
+PolicyReducedV1 = _event("reduced", PolicyReducedData)
+
+PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
+                BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
+                PolicyReducedV1)
+PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)

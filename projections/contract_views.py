@@ -21,8 +21,10 @@ class ContractSummary(BaseModel):
     advisor_id: str
     status: str
     frequency: str
-    premium: Decimal = Field(description="regular premium per period, CZK")
+    premium: Decimal = Field(description="regular premium per period, CZK (as last agreed)")
     paid_to: date | None
+    ended_on: date | None = None
+    end_reason: str | None = None
 
 
 class PaymentView(BaseModel):
@@ -34,6 +36,7 @@ class PaymentView(BaseModel):
 
 class ContractDetail(ContractSummary):
     policy_id: str
+    product_version: str | None
     start_date: date
     credit: Decimal
     total_paid: Decimal
@@ -51,6 +54,8 @@ def _summary_fields(record: dict) -> dict:
         "frequency": record["frequency"],
         "premium": from_halere(record["premium_halere"]),
         "paid_to": as_date(record["paid_to"]),
+        "ended_on": as_date(record["ended_on"]),
+        "end_reason": record["end_reason"],
     }
 
 
@@ -76,6 +81,7 @@ def contract_detail(database: Database, policy_number: str) -> ContractDetail | 
     return ContractDetail(
         **_summary_fields(record),
         policy_id=record["policy_id"],
+        product_version=record["product_version"],
         start_date=as_date(record["start_date"]),
         credit=from_halere(record["credit_halere"]),
         total_paid=from_halere(record["total_paid_halere"]),

@@ -15,7 +15,15 @@ from typing import Any
 
 from domain.money import to_halere
 from infrastructure.database import Transaction, in_clause
-from producers.schema import PolicyEventV1, PolicyIssuedV1, PremiumPaymentRecordedV1
+from producers.schema import (
+    AmendmentAgreedV1,
+    PolicyEndedV1,
+    PolicyEventV1,
+    PolicyholderChangedV1,
+    PolicyIssuedV1,
+    PolicyReducedV1,
+    PremiumPaymentRecordedV1,
+)
 from projections.base import ProjectionResult
 
 _LOAD_CHUNK = 500
@@ -38,6 +46,9 @@ class ContractRow:
     payments_count: int
     version: int
     updated_at: str
+    product_version: str | None
+    ended_on: date | None
+    end_reason: str | None
 
 
 @dataclass(frozen=True)
@@ -55,8 +66,9 @@ class ProjectionRejected(ValueError):
 
 def evolve(row: ContractRow | None, event: PolicyEventV1) -> tuple[ContractRow, PaymentLine | None]:
     """The next state of one contract row after one event. Pure."""
+    stamp = {"version": event.sequence, "updated_at": event.time.isoformat()}
+    data = event.data
     if isinstance(event, PolicyIssuedV1):
-        data = event.data
         return ContractRow(
             policy_id=str(event.subject),
             policy_number=data.policy_number,
@@ -71,37 +83,45 @@ def evolve(row: ContractRow | None, event: PolicyEventV1) -> tuple[ContractRow, 
             credit_halere=0,
             total_paid_halere=0,
             payments_count=0,
-            version=event.sequence,
-            updated_at=event.time.isoformat(),
+            product_version=data.product_version,
+            ended_on=None,
+            end_reason=None,
+            **stamp,
         ), None
     if row is None:
         raise ProjectionRejected(f"{event.type} for contract {event.subject}, which was never issued")
     if isinstance(event, PremiumPaymentRecordedV1):
-        data = event.data
         amount = to_halere(data.amount)
         return replace(
-            row,
-            paid_to=data.paid_to,
-            credit_halere=to_halere(data.credit),
-            total_paid_halere=row.total_paid_halere + amount,
-            payments_count=row.payments_count + 1,
-            version=event.sequence,
-            updated_at=event.time.isoformat(),
+            row, paid_to=data.paid_to, credit_halere=to_halere(data.credit),
+            total_paid_halere=row.total_paid_halere + amount, payments_count=row.payments_count + 1, **stamp,
         ), PaymentLine(row.policy_id, data.payment_id, amount, data.received_on, data.paid_to)
-    return replace(row, version=event.sequence, updated_at=event.time.isoformat())
+    if isinstance(event, AmendmentAgreedV1):
+        return replace(row, premium_halere=to_halere(data.premium), frequency=data.frequency.value,
+                       paid_to=data.paid_to, credit_halere=to_halere(data.credit), **stamp), None
+    if isinstance(event, PolicyholderChangedV1):
+        return replace(row, policyholder_name=data.name, **stamp), None
+    if isinstance(event, PolicyEndedV1):
+        return replace(row, status="ended", ended_on=data.ended_on, end_reason=data.reason.value, **stamp), None
+    if isinstance(event, PolicyReducedV1):
+        return replace(row, status="reduced", **stamp), None
+    return replace(row, **stamp), None
 
 
 _UPSERT = """
 INSERT INTO contracts (policy_id, policy_number, product_code, policyholder_name, advisor_id, status,
     frequency, premium_halere, start_date, paid_to, credit_halere, total_paid_halere, payments_count,
-    version, updated_at)
+    version, updated_at, product_version, ended_on, end_reason)
 VALUES (%(policy_id)s, %(policy_number)s, %(product_code)s, %(policyholder_name)s, %(advisor_id)s,
     %(status)s, %(frequency)s, %(premium_halere)s, %(start_date)s, %(paid_to)s, %(credit_halere)s,
-    %(total_paid_halere)s, %(payments_count)s, %(version)s, %(updated_at)s)
+    %(total_paid_halere)s, %(payments_count)s, %(version)s, %(updated_at)s, %(product_version)s,
+    %(ended_on)s, %(end_reason)s)
 ON CONFLICT (policy_id) DO UPDATE SET
-    status = excluded.status, paid_to = excluded.paid_to, credit_halere = excluded.credit_halere,
+    policyholder_name = excluded.policyholder_name, status = excluded.status, frequency = excluded.frequency,
+    premium_halere = excluded.premium_halere, paid_to = excluded.paid_to, credit_halere = excluded.credit_halere,
     total_paid_halere = excluded.total_paid_halere, payments_count = excluded.payments_count,
-    version = excluded.version, updated_at = excluded.updated_at
+    version = excluded.version, updated_at = excluded.updated_at, ended_on = excluded.ended_on,
+    end_reason = excluded.end_reason
 """
 
 _INSERT_PAYMENT = """
@@ -119,7 +139,8 @@ def as_date(value: Any) -> date | None:
 
 
 def _row(record: dict[str, Any]) -> ContractRow:
-    return ContractRow(**{**record, "start_date": as_date(record["start_date"]), "paid_to": as_date(record["paid_to"])})
+    dates = {name: as_date(record[name]) for name in ("start_date", "paid_to", "ended_on")}
+    return ContractRow(**{**record, **dates})
 
 
 class ContractsProjection:

@@ -16,7 +16,7 @@ BUSINESS_NOW = datetime(2026, 6, 15, 10, 0, tzinfo=timezone.utc)
 def issue(number: str = "2026000001", **overrides: Any) -> IssuePolicy:
     fields: dict[str, Any] = dict(
         command_id=uuid4(), actor="underwriter", channel=Channel.BACK_OFFICE, policy_number=number,
-        product_code="FLEXI", policyholder_name="Jana Dvořáková", policyholder_birth_number="736028/5163",
+        product_code="FLEXI_RISK_LIFE", policyholder_name="Jana Dvořáková", policyholder_birth_number="736028/5163",
         advisor_id="ADV-1", frequency="monthly", premium=Decimal("500.00"), start_date=date(2026, 1, 1),
     )
     return IssuePolicy(**{**fields, **overrides})

@@ -3,7 +3,7 @@
 ``Frequency`` is the one of ``domain.premium_periods``, re-exported here for the product data.
 """
 
-from calendar import monthrange
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from domain.premium_periods import Frequency as Frequency  # re-exported for the product data
+from domain.premium_periods import add_months as add_months
 
 
 class SumUnit(Enum):
@@ -50,6 +51,30 @@ class ProductVersion:
     name: str
     source: str
     rules: Any
+    lifecycle: "LifecycleTerms"
+
+
+class ProductLine(Enum):
+    LIFE = "life"
+    NON_LIFE = "non_life"
+
+
+@dataclass(frozen=True)
+class LifecycleTerms:
+    """How a policy of this product may change and end (flexi-risk-life-precontract.txt, sections 9-11;
+    accident-insurance-handbook.txt, sections 7-8; personal-belongings-and-cards.txt, termination)."""
+
+    line: ProductLine
+    # Withdrawal without giving a reason: 30 days for life, 14 days for non-life concluded at a distance.
+    withdrawal_days: int
+    withdrawal_only_at_distance: bool
+    # "Nárok na odkupné nemáte ... rizikové pojištění": pure risk products have no surrender value.
+    surrender_allowed: bool
+    reduction_allowed: bool
+    notice_weeks: int
+    # "U úrazových pojištění nelze provádět změny rizik": premium may change only with the frequency.
+    premium_changes_allowed: bool
+    minimum_premium: Mapping[Frequency, Decimal] | None = None
 
 
 def completed_years(birth_date: date, on: date) -> int:
@@ -61,13 +86,6 @@ def completed_years(birth_date: date, on: date) -> int:
 def age_reached_in_year(birth_date: date, year: int) -> int:
     """The age a person reaches during a calendar year ("rok, ve kterém se dožije")."""
     return year - birth_date.year
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day ``months`` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def add_years(day: date, years: int) -> date:

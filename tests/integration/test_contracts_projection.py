@@ -25,7 +25,8 @@ def read_model(container: Container) -> tuple[list, list]:
 
 def seed(container: Container) -> None:
     container.policies.execute(issue("2026000001", advisor_id="ADV-1", premium=Decimal("512.00")))
-    container.policies.execute(issue("2026000002", advisor_id="ADV-2", frequency="yearly", premium=Decimal("777.00")))
+    container.policies.execute(issue("2026000002", advisor_id="ADV-2", product_code="ACCIDENT_7UO", frequency="yearly",
+                                     premium=Decimal("777.00")))
     container.policies.execute(pay("2026000001", payment_id="a", amount="1024.00"))
     container.policies.execute(pay("2026000001", payment_id="b", amount="600.00"))
     container.policies.execute(pay("2026000002", payment_id="c", amount="700.00"))

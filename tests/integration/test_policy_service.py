@@ -88,7 +88,7 @@ def test_concurrent_writers_to_one_policy_lose_nothing(container: Container) -> 
     assert policy.version == 21
     assert len(policy.payment_ids) == 20
     # 20 x 100 = 2 000 = 4 months of 500
-    assert (policy.periods_paid, policy.credit) == (4, Decimal("0.00"))
+    assert (policy.instalments_paid, policy.credit) == (4, Decimal("0.00"))
     other.close()
 
 

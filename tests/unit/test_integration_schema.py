@@ -6,18 +6,21 @@ import pytest
 
 from aggregates.policy import Policy
 from domain.premium_periods import Frequency
+from domain.products.catalogue import default_catalogue
 from producers.mapping import event_id, to_integration_event
 from producers.wire import InvalidMessage, decode, encode
 from tests.factories import metadata
 
 TODAY = date(2026, 6, 15)
+FLEXI = default_catalogue().version_in_force("FLEXI_RISK_LIFE", date(2026, 1, 1))
 
 
 def domain_events():
     meta = metadata(traceparent="00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
-    policy = Policy.issue(policy_number="2026000001", product_code="FLEXI", policyholder_name="Jana",
+    policy = Policy.issue(policy_number="2026000001", product=FLEXI, policyholder_name="Jana",
                           policyholder_birth_number="7103192745", advisor_id="ADV-1", frequency=Frequency.QUARTERLY,
-                          premium=Decimal("900"), start_date=date(2026, 1, 1), meta=meta)
+                          premium=Decimal("900"), start_date=date(2026, 1, 1), end_date=date(2041, 1, 1),
+                          concluded_on=date(2025, 12, 15), sold_at_distance=False, meta=meta)
     policy.record_premium_payment(payment_id="a", amount=Decimal("1000"), received_on=TODAY, today=TODAY, meta=meta)
     return policy.collect_events()
 

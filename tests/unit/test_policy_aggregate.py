@@ -8,21 +8,26 @@ from aggregates.policy import (
     InvalidPayment,
     InvalidPolicyNumber,
     InvalidPremium,
-    PaymentDateInFuture,
+    DateInFuture,
     Policy,
     policy_id_for,
 )
 from domain.birth_number import InvalidBirthNumber
 from domain.premium_periods import Frequency
+from domain.products.catalogue import default_catalogue
 from tests.factories import metadata
 
 TODAY = date(2026, 6, 15)
 
 
+FLEXI = default_catalogue().version_in_force("FLEXI_RISK_LIFE", date(2026, 1, 1))
+
+
 def issued(premium: str = "500.00", frequency: Frequency = Frequency.MONTHLY, **overrides) -> Policy:
-    fields = dict(policy_number="2026000001", product_code="FLEXI", policyholder_name="Jana",
+    fields = dict(policy_number="2026000001", product=FLEXI, policyholder_name="Jana",
                   policyholder_birth_number="7103192745", advisor_id="ADV-1", frequency=frequency,
-                  premium=Decimal(premium), start_date=date(2026, 1, 1), meta=metadata())
+                  premium=Decimal(premium), start_date=date(2026, 1, 1), end_date=date(2046, 1, 1),
+                  concluded_on=date(2025, 12, 20), sold_at_distance=False, meta=metadata())
     return Policy.issue(**{**fields, **overrides})
 
 
@@ -58,7 +63,7 @@ def test_payments_cover_whole_periods_and_carry_credit_forward() -> None:
         (dict(payment_id="a"), DuplicatePayment),
         (dict(amount=Decimal("0")), InvalidPayment),
         (dict(amount=Decimal("-10")), InvalidPayment),
-        (dict(received_on=date(2026, 6, 16)), PaymentDateInFuture),
+        (dict(received_on=date(2026, 6, 16)), DateInFuture),
     ],
 )
 def test_refused_payments_record_nothing(change: dict, error: type) -> None:

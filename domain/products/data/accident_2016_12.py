@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 from domain.products.accident import AccidentCover, AccidentRules, IncomeLimit
 from domain.products.data.illustrative_rates import ILLUSTRATIVE_ACCIDENT_RATES, ILLUSTRATIVE_CHILD_ACCIDENT_RATES
-from domain.products.model import AgeLimits, Frequency, ProductVersion, SumBounds, SumUnit
+from domain.products.model import AgeLimits, Frequency, LifecycleTerms, ProductLine, ProductVersion, SumBounds, SumUnit
 
 EFFECTIVE_FROM = date(2016, 12, 1)
 SOURCE = "seeds/accident-insurance-handbook.txt (PŘÍRUČKA platná od 1. 12. 2016)"
@@ -125,9 +125,17 @@ RULES_53UD = AccidentRules(
     income_limits=INCOME_LIMITS,  # 11.3: for a child, the guardian's income
 )
 
+# Non-life: 14 days to withdraw when sold off-premises; no surrender value and no reduction;
+# "U úrazových pojištění nelze provádět změny rizik" (section 8).
+ACCIDENT_LIFECYCLE = LifecycleTerms(
+    line=ProductLine.NON_LIFE, withdrawal_days=14, withdrawal_only_at_distance=True,
+    surrender_allowed=False, reduction_allowed=False, notice_weeks=6, premium_changes_allowed=False,
+)
 ACCIDENT_7UO_2016_12 = ProductVersion("ACCIDENT_7UO", "2016-12", EFFECTIVE_FROM, "Úrazové pojištění 777 BONUS + (7 UO)",
-                                      SOURCE, RULES_7UO)
+                                      SOURCE, RULES_7UO, ACCIDENT_LIFECYCLE)
 ACCIDENT_23UO_2016_12 = ProductVersion("ACCIDENT_23UO", "2016-12", EFFECTIVE_FROM,
-                                       "Úrazové pojištění osob za běžné pojistné (23 UO)", SOURCE, RULES_23UO)
+                                       "Úrazové pojištění osob za běžné pojistné (23 UO)", SOURCE, RULES_23UO,
+                                       ACCIDENT_LIFECYCLE)
 ACCIDENT_53UD_2016_12 = ProductVersion("ACCIDENT_53UD", "2016-12", EFFECTIVE_FROM,
-                                       "Úrazové pojištění dětí za běžné pojistné (53 UD)", SOURCE, RULES_53UD)
+                                       "Úrazové pojištění dětí za běžné pojistné (53 UD)", SOURCE, RULES_53UD,
+                                       ACCIDENT_LIFECYCLE)

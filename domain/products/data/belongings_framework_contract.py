@@ -11,7 +11,7 @@ from decimal import Decimal as D
 from types import MappingProxyType
 
 from domain.products.belongings import BelongingsRules, BelongingsVariant, VariantTerms
-from domain.products.model import ProductVersion
+from domain.products.model import LifecycleTerms, ProductLine, ProductVersion
 
 SOURCE = "seeds/personal-belongings-and-cards.txt (pojistná smlouva č. 7720894995, čl. II 2.3-2.5, čl. V)"
 
@@ -47,12 +47,19 @@ def _rules(plus_transactions: str, family_transactions: str) -> BelongingsRules:
     )
 
 
+# Group cover: ends by notice with 6 weeks' warning, account closed or blocked, or death.
+BELONGINGS_LIFECYCLE = LifecycleTerms(
+    line=ProductLine.NON_LIFE, withdrawal_days=14, withdrawal_only_at_distance=True,
+    surrender_allowed=False, reduction_allowed=False, notice_weeks=6, premium_changes_allowed=False,
+)
 BELONGINGS_2022_01 = ProductVersion(
     "BELONGINGS_CARDS", "7720894995-D5", date(2022, 1, 1), "Pojištění osobních věcí a karet", SOURCE,
     _rules("100000", "200000"),
+    BELONGINGS_LIFECYCLE,
 )
 BELONGINGS_2024_11 = ProductVersion(
     "BELONGINGS_CARDS", "7720894995-D5-VP2024", date(2024, 11, 1), "Pojištění osobních věcí a karet",
     SOURCE + "; Veřejný příslib zvýšení limitu pojistného plnění (události od 1. 11. 2024)",
     _rules("200000", "400000"),
+    BELONGINGS_LIFECYCLE,
 )

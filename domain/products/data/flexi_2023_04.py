@@ -18,7 +18,7 @@ from domain.products.flexi import (
     LoyaltyRules,
     SharedSumCap,
 )
-from domain.products.model import AgeLimits, Frequency, ProductVersion, SumBounds, SumUnit
+from domain.products.model import AgeLimits, Frequency, LifecycleTerms, ProductLine, ProductVersion, SumBounds, SumUnit
 
 ADULT, CHILD = InsuredKind.ADULT, InsuredKind.CHILD
 BOTH_DECREASES = frozenset({DecreaseKind.LINEAR, DecreaseKind.ANNUITY})
@@ -194,4 +194,9 @@ FLEXI_2023_04 = ProductVersion(
     name="FLEXI rizikové životní pojištění",
     source="seeds/flexi-risk-life-precontract.txt (Produktový list, Výpočet pojistného)",
     rules=FLEXI_RULES_2023_04,
+    lifecycle=LifecycleTerms(
+        line=ProductLine.LIFE, withdrawal_days=30, withdrawal_only_at_distance=False,
+        surrender_allowed=False, reduction_allowed=False, notice_weeks=6, premium_changes_allowed=True,
+        minimum_premium=FLEXI_RULES_2023_04.minimum_premium,
+    ),
 )
