@@ -86,6 +86,10 @@ class PremiumBelowMinimum(DomainError):
     rule = "premium-at-least-minimum"
 
 
+class PremiumNotTariff(DomainError):
+    rule = "fixed-tariff-premium"
+
+
 class SurrenderNotOffered(DomainError):
     rule = "surrender-needs-surrender-value"
 
@@ -385,8 +389,9 @@ class Policy(Aggregate):
             raise AmendmentTooEarly(f"a change requested on {requested_on} takes effect on {earliest} at the earliest")
         if self.end_date is not None and effective >= self.end_date:
             raise EndDateInvalid(f"amendment effective {effective} is not before the policy's end {self.end_date}")
+        current = self.terms_on(effective) or self.schedule.terms[-1]
         _check_premium_allowed(product.lifecycle, frequency, czk(premium),
-                               changing_premium=czk(premium) != self.terms_on(effective).premium)
+                               changing_premium=czk(premium) != current.premium and frequency == current.frequency)
         schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency))
         coverage = _allocate(schedule, self.payments)
         self._amendment_agreed(
@@ -530,12 +535,15 @@ def _not_in_future(day: date, today: date, what: str) -> None:
 
 def _check_premium_allowed(lifecycle: LifecycleTerms, frequency: Frequency, premium: Decimal,
                            changing_premium: bool = False) -> None:
+    """The product's premium rules; ``changing_premium``: a new premium at the same frequency."""
     if changing_premium and not lifecycle.premium_changes_allowed:
-        raise PremiumChangeNotOffered("this product's premium cannot be changed by amendment")
-    if lifecycle.minimum_premium is None:
-        return
-    if frequency not in lifecycle.minimum_premium:
-        raise FrequencyNotOffered(f"the product is not paid {frequency.value}")
-    minimum = lifecycle.minimum_premium[frequency]
-    if premium < minimum:
-        raise PremiumBelowMinimum(f"premium {premium} paid {frequency.value} is below the minimum {minimum}")
+        raise PremiumChangeNotOffered("this product's premium changes only with its frequency")
+    for table in (lifecycle.fixed_premium, lifecycle.minimum_premium):
+        if table is not None and frequency not in table:
+            raise FrequencyNotOffered(f"the product is not paid {frequency.value}")
+    if lifecycle.fixed_premium is not None and premium != lifecycle.fixed_premium[frequency]:
+        raise PremiumNotTariff(f"the premium paid {frequency.value} is {lifecycle.fixed_premium[frequency]}, not {premium}")
+    if lifecycle.minimum_premium is not None and premium < lifecycle.minimum_premium[frequency]:
+        raise PremiumBelowMinimum(
+            f"premium {premium} paid {frequency.value} is below the minimum {lifecycle.minimum_premium[frequency]}"
+        )

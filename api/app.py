@@ -6,6 +6,7 @@ unknown contract, 409 for a command refused by a business rule.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -13,6 +14,7 @@ from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from aggregates.policy_history import PolicyAsOf
 from application.bootstrap import Container
 from application.commands import AnyCommand
 from application.policy_service import PolicyNotFound
@@ -50,6 +52,11 @@ def create_app(container: Container) -> FastAPI:
         outcome = container.policies.execute(command)
         return CommandAccepted(command_id=outcome.command_id, aggregate_id=outcome.aggregate_id,
                                aggregate_version=outcome.aggregate_version, duplicate=outcome.duplicate)
+
+    @app.get("/policies/{policy_number}", response_model=PolicyAsOf, responses={404: {"model": RuleBroken}})
+    def policy(policy_number: str, on: date | None = None, known_at: datetime | None = None) -> PolicyAsOf:
+        """From the event store: the policy on business date ``on`` as the insurer knew it at ``known_at``."""
+        return container.policies.policy_as_of(policy_number, on or container.clock.today(), known_at)
 
     @app.get("/contracts", response_model=list[ContractSummary])
     def contracts(

@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -24,6 +25,7 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
 from aggregates.command_receipt import CommandReceipt, receipt_id_for
 from aggregates.policy import Policy, policy_id_for
+from aggregates.policy_history import NotKnownYet, PolicyAsOf, policy_as_of
 from application.clock import Clock
 from application.commands import (
     AgreeAmendment,
@@ -245,6 +247,16 @@ class PolicyService(Application[UUID]):
             return self.repository.get(policy_id_for(policy_number))
         except AggregateNotFoundError:
             raise PolicyNotFound(f"no policy with number {policy_number}") from None
+
+    def policy_as_of(self, policy_number: str, on: date, known_at: datetime | None = None) -> PolicyAsOf:
+        """The policy on business date ``on``, as recorded by ``known_at`` (default: now)."""
+        events = list(self.events.get(policy_id_for(policy_number)))
+        if not events:
+            raise PolicyNotFound(f"no policy with number {policy_number}")
+        try:
+            return policy_as_of(events, on, known_at)
+        except NotKnownYet:
+            raise PolicyNotFound(f"policy {policy_number} was not yet recorded at {known_at}") from None
 
     # Helpers ----------------------------------------------------------------------------
 

@@ -75,6 +75,8 @@ class LifecycleTerms:
     # "U úrazových pojištění nelze provádět změny rizik": premium may change only with the frequency.
     premium_changes_allowed: bool
     minimum_premium: Mapping[Frequency, Decimal] | None = None
+    # A fixed tariff (7 UO: 777 / 389 / 194, never monthly): the premium is the frequency's.
+    fixed_premium: Mapping[Frequency, Decimal] | None = None
 
 
 def completed_years(birth_date: date, on: date) -> int:

@@ -3,6 +3,7 @@
 
 from datetime import date
 from decimal import Decimal as D
+from dataclasses import replace
 from types import MappingProxyType
 
 from domain.products.accident import AccidentCover, AccidentRules, IncomeLimit
@@ -132,7 +133,8 @@ ACCIDENT_LIFECYCLE = LifecycleTerms(
     surrender_allowed=False, reduction_allowed=False, notice_weeks=6, premium_changes_allowed=False,
 )
 ACCIDENT_7UO_2016_12 = ProductVersion("ACCIDENT_7UO", "2016-12", EFFECTIVE_FROM, "Úrazové pojištění 777 BONUS + (7 UO)",
-                                      SOURCE, RULES_7UO, ACCIDENT_LIFECYCLE)
+                                      SOURCE, RULES_7UO,
+                                      replace(ACCIDENT_LIFECYCLE, fixed_premium=RULES_7UO.fixed_premium))
 ACCIDENT_23UO_2016_12 = ProductVersion("ACCIDENT_23UO", "2016-12", EFFECTIVE_FROM,
                                        "Úrazové pojištění osob za běžné pojistné (23 UO)", SOURCE, RULES_23UO,
                                        ACCIDENT_LIFECYCLE)
