@@ -428,7 +428,7 @@ class Policy(Aggregate):
     def end(
         self,
         *,
-        reason: EndReason,
+        end_reason: EndReason,
         ended_on: date | None,
         received_on: date,
         benefits_paid: Decimal,
@@ -436,14 +436,14 @@ class Policy(Aggregate):
         today: date,
         meta: EventMetadata,
     ) -> None:
-        """End the policy for ``reason``; each reason has its own date rule and consequences.
+        """End the policy for ``end_reason``; each reason has its own date rule and consequences.
 
         Withdrawal voids the contract from the start and refunds the premium paid less benefits
         paid; a lapse for non-payment keeps the debt claimable; surrender needs a surrender value.
         """
         self._require_in_force(allow_reduced=True)
         _not_in_future(received_on, today, "request received")
-        lifecycle = product.lifecycle
+        reason, lifecycle = end_reason, product.lifecycle
         effective = self._end_date_for(reason, ended_on, received_on, lifecycle)
         if effective < self.start_date and reason not in VOIDING_REASONS:
             raise EndDateInvalid(f"policy {self.policy_number} cannot end on {effective}, before its start")

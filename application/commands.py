@@ -135,7 +135,7 @@ class AgreeAmendment(PolicyCommand):
 
 class EndPolicy(PolicyCommand):
     type: Literal["EndPolicy"] = "EndPolicy"
-    reason: EndReason
+    end_reason: EndReason
     ended_on: date | None = Field(default=None, description="not needed for withdrawal and end of term")
     received_on: date
     benefits_paid: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] = Decimal("0.00")

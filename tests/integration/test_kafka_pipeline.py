@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
+from uuid import uuid4
 from datetime import date
 from decimal import Decimal
 
 from application.bootstrap import Container
-from producers.schema import policy_event_adapter
+from application.commands import command_adapter
+from domain.products.catalogue import Catalogue
+from producers.schema import PUBLISHED_V1, policy_event_adapter
 from projections.contract_views import contract_detail, list_contracts
 from tests.factories import issue, pay
 from tests.kafka_helpers import produce_raw, read_topic, wait_until
@@ -99,3 +103,39 @@ def test_poison_messages_go_to_the_dead_letter_topic_with_error_and_headers(kafk
     assert {int(h["dlq_source_offset"]) for h in by_key.values()} <= set(range(4))
     # The good event is applied and nothing is lost.
     assert [c.policy_number for c in list_contracts(kafka_container.database)] == ["2026000001"]
+
+
+def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_container: Container) -> None:
+    service = kafka_container.policies
+    flexi = service.catalogue.version_in_force("FLEXI_RISK_LIFE", date(2026, 1, 1))
+    reducible = replace(flexi, lifecycle=replace(flexi.lifecycle, reduction_allowed=True))
+    service.catalogue = Catalogue([reducible])  # no product reduces today; the aggregate must support it
+    base = {"actor": "back-office", "channel": "back_office"}
+    commands = [
+        issue(), pay(amount="1000.00"),
+        {"type": "ChangeContactDetails", "email": "jana@example.cz", "received_on": "2026-06-01"},
+        {"type": "ChangePolicyholder", "name": "Jana Nováková", "birth_number": "736028/5163",
+         "correction": True, "received_on": "2026-06-01"},
+        {"type": "DesignateBeneficiaries", "beneficiaries": [{"name": "Petr", "share_percent": "100"}],
+         "received_on": "2026-06-01"},
+        {"type": "RegisterPledge", "creditor": "Banka a.s.", "received_on": "2026-06-02"},
+        {"type": "ReleasePledge", "received_on": "2026-06-03"},
+        {"type": "AgreeAmendment", "amendment_number": 1, "requested_on": "2026-06-03", "premium": "520.00",
+         "frequency": "monthly"},
+        {"type": "ReducePolicy", "effective_from": "2026-08-01"},
+        {"type": "EndPolicy", "end_reason": "death", "ended_on": "2026-06-10", "received_on": "2026-06-12"},
+    ]
+    for command in commands:
+        if isinstance(command, dict):
+            command = command_adapter.validate_python({**base, **command, "command_id": str(uuid4()),
+                                                       "policy_number": "2026000001"})
+        service.execute(command)
+    kafka_container.relay().publish_next_page()
+    records = read_topic(kafka_container, kafka_container.topics.policy_events, expected=len(commands))
+    assert {dict(r.headers)["ce_type"].decode() for r in records} == {m.model_fields["type"].default for m in PUBLISHED_V1}
+    runner = kafka_container.kafka_runner("contracts")
+    wait_until(lambda: runner.poll_once(timeout_ms=500) is not None
+               and contract_detail(kafka_container.database, "2026000001").version == len(commands), timeout=60)
+    detail = contract_detail(kafka_container.database, "2026000001")
+    assert (detail.status, detail.end_reason, detail.policyholder_name) == ("ended", "death", "Jana Nováková")
+    assert detail.premium == Decimal("520.00")
