@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -22,8 +23,10 @@ from domain.errors import DomainError
 from domain.instalments import Coverage, PremiumTerms, Schedule
 from domain.metadata import EventMetadata
 from domain.money import czk
+from domain.policy_covers import cover_key, covers_in_year, flexi_proposal, validate_covers
 from domain.premium_periods import Frequency, add_months
-from domain.products.model import LifecycleTerms, ProductVersion
+from domain.products.flexi import FlexiRules
+from domain.products.model import LifecycleTerms, ProductVersion, add_years
 
 POLICY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:policy")
 # The payment reference (variabilní symbol) is the contract number and has at most 10 digits.
@@ -165,6 +168,8 @@ class Policy(Aggregate):
         concluded_on: date,
         sold_at_distance: bool,
         meta: EventMetadata,
+        insured: Sequence[Mapping[str, Any]] = (),
+        covers: Sequence[Mapping[str, Any]] = (),
     ) -> Policy:
         if not POLICY_NUMBER.match(policy_number):
             raise InvalidPolicyNumber(
@@ -175,6 +180,7 @@ class Policy(Aggregate):
         if end_date is not None and end_date <= start_date:
             raise InvalidTerm(f"the policy ends on {end_date}, not after its start {start_date}")
         _check_premium_allowed(product.lifecycle, frequency, czk(premium))
+        validate_covers(product, start_date, end_date, concluded_on, frequency, insured, covers)
         return cls(
             policy_number=policy_number,
             product_code=product.code,
@@ -188,6 +194,8 @@ class Policy(Aggregate):
             end_date=end_date,
             concluded_on=concluded_on,
             sold_at_distance=sold_at_distance,
+            insured=[dict(person) for person in insured],
+            covers=[dict(cover) for cover in covers],
             meta=meta,
         )
 
@@ -206,6 +214,8 @@ class Policy(Aggregate):
         end_date: date | None,
         concluded_on: date,
         sold_at_distance: bool,
+        insured: list[dict[str, Any]],
+        covers: list[dict[str, Any]],
         meta: EventMetadata,
     ) -> None:
         self.policy_number = policy_number
@@ -231,6 +241,13 @@ class Policy(Aggregate):
         self.beneficiaries: list[dict[str, Any]] = []
         self.pledge_creditor: str | None = None
         self.amendments = 0
+        self.insured = insured
+        self.cover_terms = covers
+        # Per cover part, oldest first: (effective from, sum insured, ended).
+        self.cover_history: dict[str, list[tuple[date, Decimal | None, bool]]] = {
+            cover_key(cover, index): [(start_date, cover.get("sum_insured"), False)]
+            for index, cover in enumerate(covers)
+        }
 
     # Reading ---------------------------------------------------------------------------------
 
@@ -247,6 +264,17 @@ class Policy(Aggregate):
         if day < self.start_date or (self.ended_on is not None and day > self.ended_on):
             return None
         return [terms for terms in self.schedule.terms if terms.effective_from <= day][-1]
+
+    def covers_on(self, day: date) -> dict[str, Decimal | None]:
+        """Cover parts in force on ``day`` with their sums (None for a cover without a sum, e.g. a service)."""
+        if not self.in_force_on(day):
+            return {}
+        in_force = {}
+        for key, history in self.cover_history.items():
+            known = [entry for entry in history if entry[0] <= day]
+            if known and not known[-1][2]:
+                in_force[key] = known[-1][1]
+        return in_force
 
     def in_force_on(self, day: date) -> bool:
         return self.terms_on(day) is not None
@@ -422,6 +450,45 @@ class Policy(Aggregate):
         self.amendments = amendment_number
         self.schedule = self.schedule.with_terms(PremiumTerms(effective_from, premium, frequency))
         self._set_coverage(periods_paid, paid_to, credit)
+
+    # Time-driven changes ------------------------------------------------------------------
+
+    def apply_anniversaries(self, *, up_to: date, product: ProductVersion, today: date, meta: EventMetadata) -> int:
+        """Record what the anniversaries up to ``up_to`` change: decreased sums, covers ending at
+        their exit age or individual end. Idempotent: only differences from the recorded state
+        become events. Returns how many events were recorded."""
+        self._require_in_force()
+        _not_in_future(up_to, today, "anniversaries")
+        if not isinstance(product.rules, FlexiRules) or not self.cover_terms:
+            return 0
+        proposal = flexi_proposal(self.start_date, self.end_date, self.concluded_on, self.frequency,
+                                  self.insured, self.cover_terms)
+        recorded = 0
+        year = 1
+        while (anniversary := add_years(self.start_date, year)) <= up_to and anniversary < self.end_date:
+            for key, target in covers_in_year(product.rules, proposal, self.cover_terms, year + 1).items():
+                _, current_sum, ended = [entry for entry in self.cover_history[key] if entry[0] <= anniversary][-1]
+                if ended:
+                    continue
+                if target.ended:
+                    self._cover_ended(cover_key=key, effective_from=anniversary, reason=target.reason, meta=meta)
+                elif target.sum_insured != current_sum:
+                    self._cover_sum_changed(cover_key=key, effective_from=anniversary, sum_insured=target.sum_insured,
+                                            reason=target.reason or "annual_decrease", meta=meta)
+                else:
+                    continue
+                recorded += 1
+            year += 1
+        return recorded
+
+    @event("CoverSumChanged")
+    def _cover_sum_changed(self, cover_key: str, effective_from: date, sum_insured: Decimal, reason: str,
+                           meta: EventMetadata) -> None:
+        self.cover_history[cover_key].append((effective_from, sum_insured, False))
+
+    @event("CoverEnded")
+    def _cover_ended(self, cover_key: str, effective_from: date, reason: str, meta: EventMetadata) -> None:
+        self.cover_history[cover_key].append((effective_from, None, True))
 
     # Endings -----------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ class PolicyAsOf(BaseModel):
     debt: Decimal
     ended_on: date | None
     end_reason: str | None
+    covers: dict[str, Decimal | None] = {}
 
 
 class NotKnownYet(LookupError):
@@ -72,6 +73,7 @@ def policy_as_of(events: Iterable[Any], on: date, known_at: datetime | None = No
         debt=coverage.debt_on,
         ended_on=policy.ended_on,
         end_reason=policy.end_reason.value if policy.end_reason else None,
+        covers=policy.covers_on(on),
     )
 
 

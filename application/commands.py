@@ -59,6 +59,26 @@ class PolicyCommand(Command):
     policy_number: PolicyNumber
 
 
+class Insured(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,20}$")]
+    kind: Literal["adult", "child"]
+    name: Name
+    birth_date: date
+    is_policyholder: bool = False
+
+
+class Cover(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    insured_id: str
+    cover: Annotated[str, Field(pattern=r"^[a-z0-9_]{2,60}$", description="a cover code of the product")]
+    sum_insured: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2)] | None = None
+    decrease_kind: Literal["linear", "annuity"] | None = None
+    decrease_rate_percent: Annotated[Decimal, Field(gt=0, le=100)] | None = None
+    variant: str | None = None
+    individual_end_age: Annotated[int, Field(ge=1, le=100)] | None = None
+
+
 class IssuePolicy(Command):
     type: Literal["IssuePolicy"] = "IssuePolicy"
     policy_number: PolicyNumber
@@ -72,6 +92,8 @@ class IssuePolicy(Command):
     end_date: date | None = Field(default=None, description="end of term; none for indefinite cover")
     concluded_on: date | None = Field(default=None, description="day the contract was concluded; default the start")
     sold_at_distance: bool = False
+    insured: Annotated[list[Insured], Field(max_length=7)] = []
+    covers: Annotated[list[Cover], Field(max_length=60)] = []
 
     _birth_number = field_validator("policyholder_birth_number")(_valid_birth_number)
 
@@ -146,9 +168,16 @@ class ReducePolicy(PolicyCommand):
     effective_from: date
 
 
+class ApplyAnniversaries(PolicyCommand):
+    """Batch: record the decreases and cover endings of every anniversary up to a date."""
+
+    type: Literal["ApplyAnniversaries"] = "ApplyAnniversaries"
+    up_to: date
+
+
 AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
-          RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy],
+          RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries],
     Field(discriminator="type"),
 ]
 command_adapter: TypeAdapter[AnyCommand] = TypeAdapter(AnyCommand)

@@ -29,6 +29,7 @@ from aggregates.policy_history import NotKnownYet, PolicyAsOf, policy_as_of
 from application.clock import Clock
 from application.commands import (
     AgreeAmendment,
+    ApplyAnniversaries,
     AnyCommand,
     ChangeContactDetails,
     ChangePolicyholder,
@@ -93,6 +94,7 @@ _POLICY_METHODS: dict[type, str] = {
     AgreeAmendment: "agree_amendment",
     EndPolicy: "end",
     ReducePolicy: "reduce",
+    ApplyAnniversaries: "apply_anniversaries",
 }
 
 
@@ -235,7 +237,7 @@ class PolicyService(Application[UUID]):
         arguments = command.terms(exclude=frozenset({"policy_number"}))
         if isinstance(command, DesignateBeneficiaries):
             arguments["beneficiaries"] = [b.model_dump(mode="json") for b in command.beneficiaries]
-        if isinstance(command, (AgreeAmendment, EndPolicy, ReducePolicy)):
+        if isinstance(command, (AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries)):
             arguments["product"] = self.catalogue.get(policy.product_code, policy.product_version)
         change(**arguments, today=self.clock.today(), meta=meta)
         return policy

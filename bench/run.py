@@ -34,6 +34,10 @@ from infrastructure.kafka_clients import make_producer
 from infrastructure.settings import Settings
 from observability.logging import configure_logging
 
+# One adult policyholder (born 1971) with the basic death cover.
+FLEXI_INSURED = [{"id": "A1", "kind": "adult", "name": "Bench Client", "birth_date": date(1971, 3, 19),
+                  "is_policyholder": True}]
+FLEXI_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000.00")}]
 SINGLE_COMMANDS = int(os.environ.get("BENCH_SINGLE_COMMANDS", "2000"))
 REBUILD_EVENTS = int(os.environ.get("BENCH_REBUILD_EVENTS", "100000"))
 PAYMENTS_PER_POLICY = 3
@@ -65,7 +69,8 @@ def issue(number: int) -> IssuePolicy:
     return IssuePolicy(command_id=uuid4(), actor="bench", channel=Channel.BATCH, policy_number=str(number),
                        product_code="FLEXI_RISK_LIFE", policyholder_name="Bench Client", policyholder_birth_number="7103192745",
                        advisor_id=f"ADV-{number % 50}", frequency="monthly", premium=Decimal("500.00"),
-                       start_date=date(2026, 1, 1))
+                       start_date=date(2026, 1, 1), end_date=date(2046, 1, 1), insured=FLEXI_INSURED,
+                       covers=FLEXI_COVERS)
 
 
 def pay(number: int, line: int) -> RecordPremiumPayment:

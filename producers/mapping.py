@@ -50,6 +50,8 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.AmendmentAgreed: schema.AmendmentAgreedV1,
     Policy.Ended: schema.PolicyEndedV1,
     Policy.Reduced: schema.PolicyReducedV1,
+    Policy.CoverSumChanged: schema.CoverSumChangedV1,
+    Policy.CoverEnded: schema.CoverEndedV1,
 }
 
 # The event-store topics of published events: the relay asks the store for these only.

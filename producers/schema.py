@@ -49,6 +49,27 @@ class EventAttributes(_Model):
     reason: str | None = None
 
 
+class _Projection(_Model):
+    """Published part of a record kept in full in the core: other fields are left out, not refused."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, from_attributes=True)
+
+
+class InsuredData(_Projection):
+    id: str
+    kind: str
+    name: str
+
+
+class CoverData(_Projection):
+    insured_id: str
+    cover: str
+    sum_insured: Decimal | None
+    decrease_kind: str | None = None
+    decrease_rate_percent: Decimal | None = None
+    individual_end_age: int | None = None
+
+
 class PolicyIssuedData(_Model):
     policy_number: str
     product_code: str
@@ -61,6 +82,8 @@ class PolicyIssuedData(_Model):
     end_date: date | None
     concluded_on: date
     sold_at_distance: bool
+    insured: list[InsuredData] = Field(description="birth dates stay in the core")
+    covers: list[CoverData]
 
 
 class PremiumPaymentRecordedData(_Model):
@@ -123,6 +146,19 @@ class PolicyEndedData(_Model):
     debt: Decimal = Field(description="premium due and unpaid at the end; stays claimable")
 
 
+class CoverSumChangedData(_Model):
+    cover_key: str = Field(description="insured id / cover code / place in the policy's cover list")
+    effective_from: date
+    sum_insured: Decimal
+    reason: str = Field(description="annual_decrease | individual_end_minimum")
+
+
+class CoverEndedData(_Model):
+    cover_key: str
+    effective_from: date
+    reason: str = Field(description="exit_age | individual_end")
+
+
 class PolicyReducedData(_Model):
     effective_from: date
 
@@ -148,9 +184,11 @@ PledgeReleasedV1 = _event("pledge-released", PledgeReleasedData)
 AmendmentAgreedV1 = _event("amendment-agreed", AmendmentAgreedData)
 PolicyEndedV1 = _event("ended", PolicyEndedData)
 PolicyReducedV1 = _event("reduced", PolicyReducedData)
+CoverSumChangedV1 = _event("cover-sum-changed", CoverSumChangedData)
+CoverEndedV1 = _event("cover-ended", CoverEndedData)
 
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
-                PolicyReducedV1)
+                PolicyReducedV1, CoverSumChangedV1, CoverEndedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)

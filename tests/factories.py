@@ -11,6 +11,10 @@ from application.commands import IssuePolicy, RecordPremiumPayment
 from domain.metadata import Channel, EventMetadata
 
 BUSINESS_NOW = datetime(2026, 6, 15, 10, 0, tzinfo=timezone.utc)
+# One adult, the policyholder, with the basic death cover alone (minimum 100 000 then).
+FLEXI_INSURED = [{"id": "A1", "kind": "adult", "name": "Jana Dvořáková", "birth_date": date(1973, 10, 28),
+                  "is_policyholder": True}]
+FLEXI_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000.00")}]
 
 
 def issue(number: str = "2026000001", **overrides: Any) -> IssuePolicy:
@@ -18,7 +22,10 @@ def issue(number: str = "2026000001", **overrides: Any) -> IssuePolicy:
         command_id=uuid4(), actor="underwriter", channel=Channel.BACK_OFFICE, policy_number=number,
         product_code="FLEXI_RISK_LIFE", policyholder_name="Jana Dvořáková", policyholder_birth_number="736028/5163",
         advisor_id="ADV-1", frequency="monthly", premium=Decimal("500.00"), start_date=date(2026, 1, 1),
+        end_date=date(2046, 1, 1), insured=FLEXI_INSURED, covers=FLEXI_COVERS,
     )
+    if overrides.get("product_code", "FLEXI_RISK_LIFE") != "FLEXI_RISK_LIFE":
+        fields.update(insured=[], covers=[])
     return IssuePolicy(**{**fields, **overrides})
 
 

@@ -6,7 +6,7 @@ import json
 import threading
 from dataclasses import replace
 from uuid import uuid4
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from application.bootstrap import Container
@@ -14,7 +14,7 @@ from application.commands import command_adapter
 from domain.products.catalogue import Catalogue
 from producers.schema import PUBLISHED_V1, policy_event_adapter
 from projections.contract_views import contract_detail, list_contracts
-from tests.factories import issue, pay
+from tests.factories import FLEXI_COVERS, issue, pay
 from tests.kafka_helpers import produce_raw, read_topic, wait_until
 
 
@@ -111,8 +111,12 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
     reducible = replace(flexi, lifecycle=replace(flexi.lifecycle, reduction_allowed=True))
     service.catalogue = Catalogue([reducible])  # no product reduces today; the aggregate must support it
     base = {"actor": "back-office", "channel": "back_office"}
+    # Supplementary death 300 000, linear over its 2 years (individual end at 54; born 1973, 52 at the start):
+    # 150 000 from 1 Jan 2027, ended on 1 Jan 2028.
+    covers = [*FLEXI_COVERS, {"insured_id": "A1", "cover": "supplementary_death", "sum_insured": Decimal("300000"),
+                              "decrease_kind": "linear", "individual_end_age": 54}]
     commands = [
-        issue(), pay(amount="1000.00"),
+        issue(covers=covers), pay(amount="1000.00"),
         {"type": "ChangeContactDetails", "email": "jana@example.cz", "received_on": "2026-06-01"},
         {"type": "ChangePolicyholder", "name": "Jana Nováková", "birth_number": "736028/5163",
          "correction": True, "received_on": "2026-06-01"},
@@ -122,20 +126,23 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
         {"type": "ReleasePledge", "received_on": "2026-06-03"},
         {"type": "AgreeAmendment", "amendment_number": 1, "requested_on": "2026-06-03", "premium": "520.00",
          "frequency": "monthly"},
-        {"type": "ReducePolicy", "effective_from": "2026-08-01"},
-        {"type": "EndPolicy", "end_reason": "death", "ended_on": "2026-06-10", "received_on": "2026-06-12"},
+        {"type": "ApplyAnniversaries", "up_to": "2028-01-01"},
+        {"type": "ReducePolicy", "effective_from": "2028-03-01"},
+        {"type": "EndPolicy", "end_reason": "death", "ended_on": "2028-04-10", "received_on": "2028-04-12"},
     ]
+    kafka_container.clock.advance(timedelta(days=700))  # to May 2028: the anniversaries have passed
     for command in commands:
         if isinstance(command, dict):
             command = command_adapter.validate_python({**base, **command, "command_id": str(uuid4()),
                                                        "policy_number": "2026000001"})
         service.execute(command)
+    events = len(commands) + 1  # the anniversaries record two events
     kafka_container.relay().publish_next_page()
-    records = read_topic(kafka_container, kafka_container.topics.policy_events, expected=len(commands))
+    records = read_topic(kafka_container, kafka_container.topics.policy_events, expected=events)
     assert {dict(r.headers)["ce_type"].decode() for r in records} == {m.model_fields["type"].default for m in PUBLISHED_V1}
     runner = kafka_container.kafka_runner("contracts")
     wait_until(lambda: runner.poll_once(timeout_ms=500) is not None
-               and contract_detail(kafka_container.database, "2026000001").version == len(commands), timeout=60)
+               and contract_detail(kafka_container.database, "2026000001").version == events, timeout=60)
     detail = contract_detail(kafka_container.database, "2026000001")
     assert (detail.status, detail.end_reason, detail.policyholder_name) == ("ended", "death", "Jana Nováková")
     assert detail.premium == Decimal("520.00")

@@ -9,7 +9,7 @@ from domain.premium_periods import Frequency
 from domain.products.catalogue import default_catalogue
 from producers.mapping import event_id, to_integration_event
 from producers.wire import InvalidMessage, decode, encode
-from tests.factories import metadata
+from tests.factories import FLEXI_COVERS, FLEXI_INSURED, metadata
 
 TODAY = date(2026, 6, 15)
 FLEXI = default_catalogue().version_in_force("FLEXI_RISK_LIFE", date(2026, 1, 1))
@@ -20,7 +20,8 @@ def domain_events():
     policy = Policy.issue(policy_number="2026000001", product=FLEXI, policyholder_name="Jana",
                           policyholder_birth_number="7103192745", advisor_id="ADV-1", frequency=Frequency.QUARTERLY,
                           premium=Decimal("900"), start_date=date(2026, 1, 1), end_date=date(2041, 1, 1),
-                          concluded_on=date(2025, 12, 15), sold_at_distance=False, meta=meta)
+                          concluded_on=date(2025, 12, 15), sold_at_distance=False, meta=meta,
+                          insured=FLEXI_INSURED, covers=FLEXI_COVERS)
     policy.record_premium_payment(payment_id="a", amount=Decimal("1000"), received_on=TODAY, today=TODAY, meta=meta)
     return policy.collect_events()
 

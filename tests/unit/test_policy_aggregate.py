@@ -15,7 +15,7 @@ from aggregates.policy import (
 from domain.birth_number import InvalidBirthNumber
 from domain.premium_periods import Frequency
 from domain.products.catalogue import default_catalogue
-from tests.factories import metadata
+from tests.factories import FLEXI_COVERS, FLEXI_INSURED, metadata
 
 TODAY = date(2026, 6, 15)
 
@@ -27,7 +27,8 @@ def issued(premium: str = "500.00", frequency: Frequency = Frequency.MONTHLY, **
     fields = dict(policy_number="2026000001", product=FLEXI, policyholder_name="Jana",
                   policyholder_birth_number="7103192745", advisor_id="ADV-1", frequency=frequency,
                   premium=Decimal(premium), start_date=date(2026, 1, 1), end_date=date(2046, 1, 1),
-                  concluded_on=date(2025, 12, 20), sold_at_distance=False, meta=metadata())
+                  concluded_on=date(2025, 12, 20), sold_at_distance=False, meta=metadata(),
+                  insured=FLEXI_INSURED, covers=FLEXI_COVERS)
     return Policy.issue(**{**fields, **overrides})
 
 

@@ -30,7 +30,7 @@ from aggregates.policy import (
 from aggregates.policy_history import policy_as_of
 from domain.premium_periods import Frequency
 from domain.products.catalogue import default_catalogue
-from tests.factories import metadata
+from tests.factories import FLEXI_COVERS, FLEXI_INSURED, metadata
 
 CATALOGUE = default_catalogue()
 FLEXI = CATALOGUE.version_in_force("FLEXI_RISK_LIFE", date(2026, 1, 1))
@@ -43,7 +43,8 @@ def policy(product=FLEXI, premium="500.00", frequency=Frequency.MONTHLY, **overr
     fields = dict(policy_number="2026000001", product=product, policyholder_name="Jana Dvořáková",
                   policyholder_birth_number="736028/5163", advisor_id="ADV-1", frequency=frequency,
                   premium=Decimal(premium), start_date=date(2026, 1, 1), end_date=date(2046, 1, 1),
-                  concluded_on=date(2025, 12, 20), sold_at_distance=False, meta=metadata())
+                  concluded_on=date(2025, 12, 20), sold_at_distance=False, meta=metadata(),
+                  **({"insured": FLEXI_INSURED, "covers": FLEXI_COVERS} if product is FLEXI else {}))
     return Policy.issue(**{**fields, **overrides})
 
 
@@ -260,3 +261,42 @@ def test_a_backdated_amendment_recomputes_what_follows_and_history_answers_both_
     assert policy_as_of(events, date(2026, 7, 1), known_at=datetime(2026, 7, 1, tzinfo=timezone.utc)).premium \
         == Decimal("600.00")
 
+
+
+# Time-driven changes ----------------------------------------------------------------------------
+
+def test_anniversaries_decrease_sums_and_end_covers_once() -> None:
+    # Born 28 Oct 1973: 52 at the start. Basic death with individual end at 55 -> three policy years;
+    # supplementary death 300 000 decreasing linearly over the whole 10-year term.
+    covers = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000"), "individual_end_age": 55},
+              {"insured_id": "A1", "cover": "supplementary_death", "sum_insured": Decimal("300000"),
+               "decrease_kind": "linear"}]
+    p = policy(end_date=date(2036, 1, 1), covers=covers)
+    p.collect_events()
+    assert p.apply_anniversaries(up_to=date(2029, 1, 1), product=FLEXI, today=TODAY, meta=metadata()) == 4
+    changes = [(e.cover_key, e.effective_from, e.sum_insured, e.reason) for e in p.collect_events()]
+    assert changes == [
+        ("A1/supplementary_death/1", date(2027, 1, 1), Decimal("270000.00"), "annual_decrease"),  # 300 000 x 9/10
+        ("A1/supplementary_death/1", date(2028, 1, 1), Decimal("240000.00"), "annual_decrease"),  # x 8/10
+        # basic death reaches its individual end while supplementary death goes on: 10 000
+        ("A1/basic_death/0", date(2029, 1, 1), Decimal("10000.00"), "individual_end_minimum"),
+        ("A1/supplementary_death/1", date(2029, 1, 1), Decimal("210000.00"), "annual_decrease"),  # x 7/10
+    ]
+    assert p.apply_anniversaries(up_to=date(2029, 6, 1), product=FLEXI, today=TODAY, meta=metadata()) == 0
+    assert p.covers_on(date(2028, 12, 31)) == {"A1/basic_death/0": Decimal("500000"),
+                                               "A1/supplementary_death/1": Decimal("240000.00")}
+    assert p.covers_on(date(2029, 1, 1))["A1/basic_death/0"] == Decimal("10000.00")
+
+
+def test_a_cover_ends_at_its_exit_age() -> None:
+    # Serious illness runs to 70 at the latest (entry 18-65, exit 70): born 1973 -> 52 at the start,
+    # the cover runs 70 - 52 = 18 policy years and ends on the 18th anniversary, 1 Jan 2044.
+    covers = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
+              {"insured_id": "A1", "cover": "serious_illness", "sum_insured": Decimal("200000"), "variant": "basic"}]
+    p = policy(end_date=date(2046, 1, 1), covers=covers)
+    p.collect_events()
+    assert p.apply_anniversaries(up_to=date(2045, 1, 1), product=FLEXI, today=date(2045, 1, 1), meta=metadata()) == 1
+    [ended] = p.collect_events()
+    assert (type(ended).__name__, ended.cover_key, ended.effective_from, ended.reason) == (
+        "CoverEnded", "A1/serious_illness/1", date(2044, 1, 1), "exit_age")
+    assert "A1/serious_illness/1" not in p.covers_on(date(2044, 1, 1))

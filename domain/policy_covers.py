@@ -1,0 +1,133 @@
+"""Who is insured and for what, and how the covers change with time (FLEXI risk life).
+
+A policy stores its insured persons and covers as plain records; this module turns them into
+the product's proposal types, validates them against the product version, and tells what each
+cover should be in a given policy year:
+
+- a decreasing sum falls once a year on the anniversary ("pojistná částka se ... snižuje, a to
+  vždy pravidelně ročně, k výročnímu dni"), linearly by 1/n or as an annuity (``sums.py``);
+- a cover ends at its exit age or individual end, whichever comes first (``cover_years``);
+- except the basic death cover: at its individual end it stays at 10 000 while the insured has
+  other covers ("minimální pojistná částka je 10 000 Kč, pokud jsou sjednána jiná pojištění").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from domain.errors import DomainError
+from domain.premium_periods import Frequency
+from domain.products.flexi import CoverSelection, Decrease, DecreaseKind, FlexiProposal, FlexiRules, InsuredKind, InsuredPerson
+from domain.products.flexi_premium import cover_years
+from domain.products.flexi_validation import validate_proposal
+from domain.products.model import ProductVersion, add_years
+from domain.products.sums import sum_insured_in_year
+
+BASIC_DEATH = "basic_death"
+BASIC_DEATH_SUM_WITH_OTHER_COVERS = Decimal("10000.00")
+
+
+class CoversRequired(DomainError):
+    rule = "flexi-policy-names-insured-and-covers"
+
+
+class TermNotWholeYears(DomainError):
+    rule = "flexi-term-in-whole-years"
+
+
+@dataclass(frozen=True)
+class CoverState:
+    """What a cover is in one policy year: its sum, or ``None`` once it has ended."""
+
+    sum_insured: Decimal | None
+    ended: bool = False
+    reason: str = ""
+
+
+def cover_key(record: Mapping[str, Any], index: int) -> str:
+    """Stable name of one cover part: insured, cover code and its place in the policy's list."""
+    return f"{record['insured_id']}/{record['cover']}/{index}"
+
+
+def validate_covers(product: ProductVersion, start: date, end: date | None, concluded_on: date,
+                    frequency: Frequency, insured: Sequence[Mapping[str, Any]],
+                    covers: Sequence[Mapping[str, Any]]) -> None:
+    """Check insured persons and covers against the product version the policy is sold under.
+
+    Only FLEXI's cover rules are modelled; the other products carry no cover records yet."""
+    if not isinstance(product.rules, FlexiRules):
+        return
+    if not insured or not covers:
+        raise CoversRequired("a FLEXI policy names its insured persons and their covers")
+    validate_proposal(product.rules, flexi_proposal(start, end, concluded_on, frequency, insured, covers))
+
+
+def flexi_proposal(start: date, end: date | None, concluded_on: date, frequency: Frequency,
+                   insured: Sequence[Mapping[str, Any]], covers: Sequence[Mapping[str, Any]]) -> FlexiProposal:
+    return FlexiProposal(
+        signed_on=concluded_on,
+        start=start,
+        term_years=term_years(start, end),
+        frequency=frequency,
+        insured=tuple(
+            InsuredPerson(p["id"], InsuredKind(p["kind"]), p["birth_date"], p.get("is_policyholder", False))
+            for p in insured
+        ),
+        covers=tuple(_selection(c) for c in covers),
+    )
+
+
+def term_years(start: date, end: date | None) -> int:
+    if end is None or add_years(start, end.year - start.year) != end:
+        raise TermNotWholeYears(f"a FLEXI policy runs whole years from {start}; it cannot end on {end}")
+    return end.year - start.year
+
+
+def covers_in_year(rules: FlexiRules, proposal: FlexiProposal, covers: Sequence[Mapping[str, Any]],
+                   policy_year: int) -> dict[str, CoverState]:
+    """Each cover part's state in ``policy_year`` (1 = the first year)."""
+    states: dict[str, CoverState] = {}
+    for index, record in enumerate(covers):
+        selection = _selection(record)
+        years = cover_years(rules, proposal, selection)
+        if policy_year <= years:
+            amount = record.get("sum_insured")
+            states[cover_key(record, index)] = CoverState(
+                None if amount is None else sum_insured_in_year(amount, selection.decrease, years, policy_year)
+            )
+        else:
+            ended_by = "individual_end" if selection.individual_end_age else "exit_age"
+            states[cover_key(record, index)] = CoverState(None, ended=True, reason=ended_by)
+    return _keep_basic_death_at_minimum(states, covers)
+
+
+def _keep_basic_death_at_minimum(states: dict[str, CoverState], covers: Sequence[Mapping[str, Any]]) -> dict[str, CoverState]:
+    for index, record in enumerate(covers):
+        key = cover_key(record, index)
+        if record["cover"] != BASIC_DEATH or not states[key].ended or states[key].reason != "individual_end":
+            continue
+        others_in_force = any(
+            not state.ended for other_key, state in states.items()
+            if other_key != key and other_key.startswith(f"{record['insured_id']}/")
+        )
+        if others_in_force:
+            states[key] = CoverState(BASIC_DEATH_SUM_WITH_OTHER_COVERS, reason="individual_end_minimum")
+    return states
+
+
+def _selection(record: Mapping[str, Any]) -> CoverSelection:
+    decrease = None
+    if record.get("decrease_kind"):
+        decrease = Decrease(DecreaseKind(record["decrease_kind"]), record.get("decrease_rate_percent"))
+    return CoverSelection(
+        insured_id=record["insured_id"],
+        cover=record["cover"],
+        sum_insured=record.get("sum_insured"),
+        decrease=decrease,
+        variant=record.get("variant"),
+        individual_end_age=record.get("individual_end_age"),
+    )
