@@ -32,12 +32,26 @@ def _id(label: str):
     return uuid5(NAMESPACE_URL, f"urn:policy-core:demo:{label}")
 
 
+# Jana (born 28 Oct 1973) insures her life: basic death 500 000 and a mortgage-style supplementary
+# death cover of 1 200 000 falling linearly over the 20-year term.
+JANA = [{"id": "A1", "kind": "adult", "name": "Jana Dvořáková", "birth_date": date(1973, 10, 28),
+         "is_policyholder": True}]
+JANA_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
+               {"insured_id": "A1", "cover": "supplementary_death", "sum_insured": Decimal("1200000"),
+                "decrease_kind": "linear"}]
+
+
 def _issue(number: str, product: str, holder: str, birth_number: str, advisor: str,
-           frequency: Frequency, premium: str, start: date) -> IssuePolicy:
+           frequency: Frequency, premium: str, start: date, **terms: object) -> IssuePolicy:
     return IssuePolicy(command_id=_id(f"issue-{number}"), actor="underwriter.novak", channel=Channel.BACK_OFFICE,
                        policy_number=number, product_code=product, policyholder_name=holder,
                        policyholder_birth_number=birth_number, advisor_id=advisor, frequency=frequency,
-                       premium=Decimal(premium), start_date=start)
+                       premium=Decimal(premium), start_date=start, **terms)
+
+
+def _command(label: str, **fields: object):
+    return command_adapter.validate_python({"command_id": str(_id(label)), "actor": "back-office.svoboda",
+                                            "channel": "back_office", **fields})
 
 
 def _pay(number: str, line: str, amount: str, received: date) -> RecordPremiumPayment:
@@ -55,7 +69,8 @@ def run_demo(data_dir: Path) -> int:
 
     print("1. Issuing policies (back office)")
     issues = [
-        _issue("2026000101", "FLEXI_RISK_LIFE", "Jana Dvořáková", "736028/5163", "ADV-017", Frequency.MONTHLY, "512.00", date(2026, 1, 1)),
+        _issue("2026000101", "FLEXI_RISK_LIFE", "Jana Dvořáková", "736028/5163", "ADV-017", Frequency.MONTHLY,
+               "512.00", date(2026, 1, 1), end_date=date(2046, 1, 1), insured=JANA, covers=JANA_COVERS),
         _issue("2026000102", "ACCIDENT_7UO", "Petr Svoboda", "710319/2745", "ADV-017", Frequency.YEARLY, "777.00", date(2026, 2, 1)),
         _issue("2026000103", "ACCIDENT_7UO", "Eva Černá", "855220/4023", "ADV-042", Frequency.HALF_YEARLY, "389.00", date(2026, 3, 1)),
         _issue("2026000104", "BELONGINGS_CARDS", "Tomáš Procházka", "900101/0007", "ADV-042", Frequency.MONTHLY, "99.00", date(2026, 3, 2)),
@@ -100,13 +115,48 @@ def run_demo(data_dir: Path) -> int:
         except DomainError as error:
             print(f"   {label}: refused [{error.rule}] {error}")
 
-    print("\n5. Building the advisor read model (same projection code as the Kafka consumer)")
+    print("\n5. Life goes on: changes take effect by their own rules")
+    clock = container.clock
+    changes = [
+        _command("contact", type="ChangeContactDetails", policy_number="2026000101", email="jana@example.cz",
+                 phone="+420777123456", received_on="2026-03-16"),
+        _command("amend-1", type="AgreeAmendment", policy_number="2026000101", amendment_number=1,
+                 requested_on="2026-03-16", premium="560.00", frequency="monthly"),
+        _command("notice", type="EndPolicy", policy_number="2026000104", end_reason="notice",
+                 received_on="2026-03-16", ended_on="2026-04-30"),
+    ]
+    for command in changes:
+        service.execute(command)
+    print("   2026000101: e-mail and phone changed (effective on receipt)")
+    print("   2026000101: amendment 1, premium 560.00 from 2026-04-01 (the 1st of the month after the request)")
+    print("   2026000104: notice received 2026-03-16, ends 2026-04-30 (at least 6 weeks later)")
+    try:
+        service.execute(_command("notice-short", type="EndPolicy", policy_number="2026000102", end_reason="notice",
+                                 received_on="2026-03-16", ended_on="2026-04-01"))
+    except DomainError as error:
+        print(f"   2026000102: notice to 2026-04-01 refused [{error.rule}] {error}")
+    clock.advance(datetime(2027, 1, 5, 9, tzinfo=timezone.utc) - clock.now())
+    service.execute(_command("anniversary-2027", type="ApplyAnniversaries", policy_number="2026000101",
+                             up_to="2027-01-05", channel="batch", actor="anniversary-job"))
+    before, after = (service.policy("2026000101").covers_on(day)["A1/supplementary_death/1"]
+                     for day in (date(2026, 12, 31), date(2027, 1, 1)))
+    print(f"   2027-01-05 anniversary job: supplementary death {before:,.0f} -> {after:,.0f} (linear, 1/20 a year)")
+
+    print("\n6. What did 2026000101 look like on a date? (from the event store, for the auditor)")
+    for day in (date(2026, 3, 20), date(2026, 4, 20), date(2027, 1, 20)):
+        view = service.policy_as_of("2026000101", day)
+        covers = ", ".join(f"{key.split('/')[1]} {amount:,.0f}" for key, amount in view.covers.items())
+        print(f"   {day}: {view.status}, premium {view.premium} {view.frequency}, paid to {view.paid_to}; {covers}")
+
+    print("\n7. Building the advisor read model (same projection code as the Kafka consumer)")
     applied = container.embedded_runner("contracts").catch_up()
     print(f"   {applied} events applied\n")
-    print(f"   {'contract':<11}{'product':<18}{'policyholder':<19}{'advisor':<9}{'premium':>9}  {'frequency':<12}{'paid to':<11}")
+    print(f"   {'contract':<11}{'product':<18}{'policyholder':<19}{'advisor':<9}{'premium':>9}  {'frequency':<12}"
+          f"{'paid to':<11} status")
     for row in list_contracts(container.database):
+        status = row.status if row.ended_on is None else f"{row.status} {row.ended_on} ({row.end_reason})"
         print(f"   {row.policy_number:<11}{row.product_code:<18}{row.policyholder_name:<19}{row.advisor_id:<9}"
-              f"{row.premium:>9}  {row.frequency:<12}{str(row.paid_to or '—'):<11}")
+              f"{row.premium:>9}  {row.frequency:<12}{str(row.paid_to or '—'):<11}{status}")
     detail = contract_detail(container.database, "2026000101")
     print(f"\n   detail {detail.policy_number}: paid {detail.total_paid} Kč in {len(detail.payments)} payments, "
           f"credit {detail.credit} Kč, paid to {detail.paid_to}, version {detail.version}")
