@@ -24,7 +24,7 @@ from domain.instalments import Coverage, PremiumTerms, Schedule
 from domain.metadata import EventMetadata
 from domain.money import czk
 from domain.policy_covers import cover_key, covers_in_year, flexi_proposal, validate_covers
-from domain.premium_periods import Frequency, add_months
+from domain.premium_periods import Frequency, first_of_next_month
 from domain.products.flexi import FlexiRules
 from domain.products.model import LifecycleTerms, ProductVersion, add_years
 
@@ -139,10 +139,6 @@ class PolicyStatus(Enum):
 def policy_id_for(policy_number: str) -> UUID:
     """Policies are addressed by contract number, so the id is derived from it."""
     return uuid5(POLICY_NAMESPACE, policy_number)
-
-
-def first_of_next_month(day: date) -> date:
-    return add_months(day.replace(day=1), 1)
 
 
 class Policy(Aggregate):

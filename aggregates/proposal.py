@@ -34,6 +34,7 @@ from eventsourcing.domain import Aggregate, event
 from aggregates.policy import POLICY_NUMBER, InvalidPolicyNumber, policy_id_for
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
+from domain.premium_periods import first_of_next_month
 
 PROPOSAL_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:proposal")
 # The seed gives no format for the proposal number ("nové číslo nabídky"); accept a plain token.
@@ -156,10 +157,6 @@ class DatesOutOfOrder(DomainError):
 def proposal_id_for(proposal_number: str) -> UUID:
     """Proposals are addressed by proposal number, so the id is derived from it."""
     return uuid5(PROPOSAL_NAMESPACE, proposal_number)
-
-
-def first_of_next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def preliminary_cover(signed_on: date, start_date: date) -> tuple[date, date] | None:

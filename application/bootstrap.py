@@ -63,7 +63,7 @@ class Container:
             mapper=self.policies.mapper,
             publisher=KafkaPublisher(make_producer(self.settings, "policy-core-relay")),
             positions=RelayPositions(self.database),
-            topic=self.topics.policy_events,
+            topic_for=self.topics.events,
             page_size=self.settings.relay_page_size,
             on_page=on_page,
         )
@@ -77,7 +77,7 @@ class Container:
             projection=projection,
             dead_letters=KafkaDeadLetters(make_producer(self.settings, f"{name}-dlq"),
                                           self.topics.dead_letters(name), name),
-            topics=(self.topics.policy_events,),
+            topics=(self.topics.events(projection.stream),),
             batch_size=self.settings.consumer_batch_size,
             on_batch=on_batch,
         )

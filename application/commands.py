@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
@@ -43,7 +43,7 @@ class Command(BaseModel):
     correlation_id: UUID | None = None
     reason: Annotated[str, Field(max_length=500)] | None = None
 
-    def terms(self, *, exclude: frozenset[str] = frozenset()) -> dict[str, object]:
+    def payload(self, *, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
         """What the command asks for, without the envelope (ids, actor, channel, reason)."""
         return self.model_dump(exclude=set(Command.model_fields) | {"type"} | exclude)
 
@@ -94,6 +94,7 @@ class IssuePolicy(Command):
     sold_at_distance: bool = False
     insured: Annotated[list[Insured], Field(max_length=7)] = []
     covers: Annotated[list[Cover], Field(max_length=60)] = []
+    proposal_number: str | None = Field(default=None, description="the accepted proposal this policy comes from")
 
     _birth_number = field_validator("policyholder_birth_number")(_valid_birth_number)
 
@@ -168,6 +169,66 @@ class ReducePolicy(PolicyCommand):
     effective_from: date
 
 
+class ProposalCommand(Command):
+    """A command to a proposal (návrh) in the sales app's lifecycle, addressed by its number."""
+
+    proposal_number: Annotated[str, Field(pattern=r"^[A-Za-z0-9/-]{1,40}$")]
+
+
+class DraftProposal(ProposalCommand):
+    type: Literal["DraftProposal"] = "DraftProposal"
+    product_code: Annotated[str, Field(pattern=r"^[A-Z0-9_]{2,30}$")]
+    terms: dict[str, Any] = Field(description="the modelled offer, as the sales app sends it")
+    start_date: date
+    drafted_on: date
+    client_email: str | None = None
+    client_mobile: str | None = None
+
+
+class SignProposal(ProposalCommand):
+    type: Literal["SignProposal"] = "SignProposal"
+    signature: Literal["digital", "paper"]
+    signed_on: date
+
+
+class SendProposal(ProposalCommand):
+    type: Literal["SendProposal"] = "SendProposal"
+    sent_at: datetime
+
+
+class ExportProposal(ProposalCommand):
+    """The daily export (around 21:00) that locks the proposal."""
+
+    type: Literal["ExportProposal"] = "ExportProposal"
+    exported_at: datetime
+
+
+class RequestExamination(ProposalCommand):
+    type: Literal["RequestExamination"] = "RequestExamination"
+    kind: Literal["health", "income"]
+    requested_on: date
+
+
+class CompleteExamination(ProposalCommand):
+    type: Literal["CompleteExamination"] = "CompleteExamination"
+    completed_on: date
+
+
+class AcceptProposal(ProposalCommand):
+    type: Literal["AcceptProposal"] = "AcceptProposal"
+    accepted_on: date
+
+
+class DeclineProposal(ProposalCommand):
+    type: Literal["DeclineProposal"] = "DeclineProposal"
+    declined_on: date
+
+
+class CancelProposal(ProposalCommand):
+    type: Literal["CancelProposal"] = "CancelProposal"
+    cancelled_on: date
+
+
 class ApplyAnniversaries(PolicyCommand):
     """Batch: record the decreases and cover endings of every anniversary up to a date."""
 
@@ -177,7 +238,9 @@ class ApplyAnniversaries(PolicyCommand):
 
 AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
-          RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries],
+          RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries,
+          DraftProposal, SignProposal, SendProposal, ExportProposal, RequestExamination, CompleteExamination,
+          AcceptProposal, DeclineProposal, CancelProposal],
     Field(discriminator="type"),
 ]
 command_adapter: TypeAdapter[AnyCommand] = TypeAdapter(AnyCommand)

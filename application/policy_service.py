@@ -21,25 +21,38 @@ from uuid import UUID
 
 import structlog
 from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
 from aggregates.command_receipt import CommandReceipt, receipt_id_for
 from aggregates.policy import Policy, policy_id_for
+from aggregates.proposal import Proposal, proposal_id_for
 from aggregates.policy_history import NotKnownYet, PolicyAsOf, policy_as_of
 from application.clock import Clock
 from application.commands import (
+    AcceptProposal,
     AgreeAmendment,
-    ApplyAnniversaries,
     AnyCommand,
+    ApplyAnniversaries,
+    CancelProposal,
     ChangeContactDetails,
     ChangePolicyholder,
+    CompleteExamination,
+    DeclineProposal,
     DesignateBeneficiaries,
+    DraftProposal,
     EndPolicy,
+    ExportProposal,
     IssuePolicy,
+    PolicyCommand,
+    ProposalCommand,
     RecordPremiumPayment,
     ReducePolicy,
     RegisterPledge,
     ReleasePledge,
+    RequestExamination,
+    SendProposal,
+    SignProposal,
 )
 from application.transcodings import register_domain_transcodings
 from domain.errors import DomainError
@@ -71,6 +84,18 @@ class CommandIdReused(DomainError):
     rule = "command-id-unique"
 
 
+class ProposalNotFound(DomainError):
+    rule = "proposal-exists"
+
+
+class ProposalNumberTaken(DomainError):
+    rule = "proposal-number-unique"
+
+
+class ProposalMismatch(DomainError):
+    rule = "policy-matches-its-proposal"
+
+
 class ConcurrentUpdate(DomainError):
     rule = "optimistic-concurrency"
 
@@ -95,6 +120,16 @@ _POLICY_METHODS: dict[type, str] = {
     EndPolicy: "end",
     ReducePolicy: "reduce",
     ApplyAnniversaries: "apply_anniversaries",
+}
+_PROPOSAL_METHODS: dict[type, str] = {
+    SignProposal: "sign",
+    SendProposal: "send",
+    ExportProposal: "export",
+    RequestExamination: "request_examination",
+    CompleteExamination: "complete_examination",
+    AcceptProposal: "accept",
+    DeclineProposal: "decline",
+    CancelProposal: "cancel",
 }
 
 
@@ -153,13 +188,13 @@ class PolicyService(Application[UUID]):
             for command in commands:
                 meta = self._metadata(command)
                 try:
-                    policy = self._decide(command, meta, touched)
+                    changed = self._decide(command, meta, touched)
                 except DomainError as error:
                     results.append(self._refusal_or_earlier_outcome(command, error))
                     continue
-                touched[policy.id] = policy
-                receipts.append(self._receipt(command, policy, meta))
-                results.append(Outcome(command.command_id, policy.id, policy.version))
+                touched.update((aggregate.id, aggregate) for aggregate in changed)
+                receipts.append(self._receipt(command, changed[0], meta))
+                results.append(Outcome(command.command_id, changed[0].id, changed[0].version))
             try:
                 self.save(*touched.values(), *receipts)
             except IntegrityError:
@@ -169,17 +204,17 @@ class PolicyService(Application[UUID]):
                  rejected=sum(isinstance(result, DomainError) for result in results))
         return results
 
-    def _prefetch(self, commands: Sequence[AnyCommand]) -> dict[UUID, Policy]:
+    def _prefetch(self, commands: Sequence[AnyCommand]) -> dict[UUID, Aggregate]:
         """Load the existing policies a batch changes, concurrently; missing ones are left out."""
-        wanted = {policy_id_for(c.policy_number) for c in commands if not isinstance(c, IssuePolicy)}
+        wanted = {policy_id_for(c.policy_number) for c in commands if isinstance(c, PolicyCommand)}
         if not wanted:
             return {}
         if self._prefetcher is None:
             self._prefetcher = ThreadPoolExecutor(PREFETCH_THREADS, thread_name_prefix="prefetch")
         loaded = self._prefetcher.map(self._get_or_none, wanted)
-        return {policy.id: policy for policy in loaded if policy is not None}
+        return {aggregate.id: aggregate for aggregate in loaded if aggregate is not None}
 
-    def _get_or_none(self, policy_id: UUID) -> Policy | None:
+    def _get_or_none(self, policy_id: UUID) -> Aggregate | None:
         try:
             return self.repository.get(policy_id)
         except AggregateNotFoundError:
@@ -206,49 +241,90 @@ class PolicyService(Application[UUID]):
                 time.sleep(random.uniform(0, 0.002 * 2**attempt))
             meta = self._metadata(command)
             try:
-                policy = self._decide(command, meta, {})
+                changed = self._decide(command, meta, {})
             except DomainError as error:
                 earlier = self._refusal_or_earlier_outcome(command, error)
                 if isinstance(earlier, DomainError):
                     raise earlier from None
                 return earlier
             try:
-                self.save(policy, self._receipt(command, policy, meta))
+                self.save(*changed, self._receipt(command, changed[0], meta))
             except IntegrityError:
                 earlier = self._earlier_outcome(command)
                 if earlier is not None:
                     return earlier  # another delivery of this very command got there first
                 if isinstance(command, IssuePolicy):
                     raise PolicyNumberTaken(f"policy {command.policy_number} already exists") from None
-                continue  # another writer moved the policy on: decide again on fresh state
-            return Outcome(command.command_id, policy.id, policy.version)
-        raise ConcurrentUpdate(
-            f"policy {getattr(command, 'policy_number', '?')} kept changing under command "
-            f"{command.command_id}; retry the command"
-        )
+                if isinstance(command, DraftProposal):
+                    raise ProposalNumberTaken(f"proposal {command.proposal_number} already exists") from None
+                continue  # another writer moved the aggregate on: decide again on fresh state
+            return Outcome(command.command_id, changed[0].id, changed[0].version)
+        raise ConcurrentUpdate(f"{command.type} {command.command_id}: the aggregate kept changing; retry the command")
 
-    def _decide(self, command: AnyCommand, meta: EventMetadata, touched: dict[UUID, Policy]) -> Policy:
+    def _decide(self, command: AnyCommand, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> list[Aggregate]:
+        """The aggregates the command changes; the first is the one its outcome reports."""
         if isinstance(command, IssuePolicy):
-            terms = command.terms(exclude=frozenset({"product_code", "concluded_on"}))
-            return Policy.issue(**terms, product=self.catalogue.version_in_force(command.product_code, command.start_date),
-                                concluded_on=command.concluded_on or command.start_date, meta=meta)
-        policy = touched.get(policy_id_for(command.policy_number)) or self.policy(command.policy_number)
-        change = getattr(policy, _POLICY_METHODS[type(command)])
-        arguments = command.terms(exclude=frozenset({"policy_number"}))
+            return self._issue(command, meta, touched)
+        if isinstance(command, ProposalCommand):
+            return [self._change_proposal(command, meta, touched)]
+        return [self._change_policy(command, meta, touched)]
+
+    def _issue(self, command: IssuePolicy, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> list[Aggregate]:
+        """A policy, from an accepted proposal when one is named: both change in one write."""
+        policy = Policy.issue(
+            **command.payload(exclude=frozenset({"product_code", "concluded_on", "proposal_number"})),
+            product=self.catalogue.version_in_force(command.product_code, command.start_date),
+            concluded_on=command.concluded_on or command.start_date,
+            meta=meta,
+        )
+        if command.proposal_number is None:
+            return [policy]
+        proposal = self._load(proposal_id_for(command.proposal_number), touched, ProposalNotFound,
+                              f"no proposal with number {command.proposal_number}")
+        if proposal.product_code != command.product_code:
+            raise ProposalMismatch(f"proposal {command.proposal_number} is for {proposal.product_code}, "
+                                   f"not {command.product_code}")
+        proposal.record_policy_issued(policy_number=command.policy_number, issued_on=self.clock.today(), meta=meta)
+        return [policy, proposal]
+
+    def _change_policy(self, command: PolicyCommand, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> Policy:
+        policy = self._load(policy_id_for(command.policy_number), touched, PolicyNotFound,
+                            f"no policy with number {command.policy_number}")
+        arguments = command.payload(exclude=frozenset({"policy_number"}))
         if isinstance(command, DesignateBeneficiaries):
             arguments["beneficiaries"] = [b.model_dump(mode="json") for b in command.beneficiaries]
         if isinstance(command, (AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries)):
             arguments["product"] = self.catalogue.get(policy.product_code, policy.product_version)
-        change(**arguments, today=self.clock.today(), meta=meta)
+        getattr(policy, _POLICY_METHODS[type(command)])(**arguments, today=self.clock.today(), meta=meta)
         return policy
+
+    def _change_proposal(self, command: ProposalCommand, meta: EventMetadata,
+                         touched: dict[UUID, Aggregate]) -> Proposal:
+        if isinstance(command, DraftProposal):
+            return Proposal.draft(**command.payload(), meta=meta)
+        proposal = self._load(proposal_id_for(command.proposal_number), touched, ProposalNotFound,
+                              f"no proposal with number {command.proposal_number}")
+        getattr(proposal, _PROPOSAL_METHODS[type(command)])(**command.payload(exclude=frozenset({"proposal_number"})),
+                                                            meta=meta)
+        return proposal
+
+    def _load(self, aggregate_id: UUID, touched: dict[UUID, Aggregate], missing: type[DomainError],
+              message: str) -> Any:
+        if aggregate_id in touched:
+            return touched[aggregate_id]
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise missing(message) from None
 
     # Queries ----------------------------------------------------------------------------
 
     def policy(self, policy_number: str) -> Policy:
-        try:
-            return self.repository.get(policy_id_for(policy_number))
-        except AggregateNotFoundError:
-            raise PolicyNotFound(f"no policy with number {policy_number}") from None
+        return self._load(policy_id_for(policy_number), {}, PolicyNotFound, f"no policy with number {policy_number}")
+
+    def proposal(self, proposal_number: str) -> Proposal:
+        return self._load(proposal_id_for(proposal_number), {}, ProposalNotFound,
+                          f"no proposal with number {proposal_number}")
 
     def policy_as_of(self, policy_number: str, on: date, known_at: datetime | None = None) -> PolicyAsOf:
         """The policy on business date ``on``, as recorded by ``known_at`` (default: now)."""
@@ -286,12 +362,12 @@ class PolicyService(Application[UUID]):
         )
 
     @staticmethod
-    def _receipt(command: AnyCommand, policy: Policy, meta: EventMetadata) -> CommandReceipt:
+    def _receipt(command: AnyCommand, aggregate: Aggregate, meta: EventMetadata) -> CommandReceipt:
         return CommandReceipt(
             command_id=command.command_id,
             command_type=command.type,
             payload_digest=command.digest(),
-            aggregate_id=policy.id,
-            aggregate_version=policy.version,
+            aggregate_id=aggregate.id,
+            aggregate_version=aggregate.version,
             meta=meta,
         )

@@ -14,7 +14,7 @@ from eventsourcing.persistence import ApplicationRecorder, Mapper
 from consumers.batch import BatchOutcome, Message, apply_batch, load_positions
 from consumers.dead_letters import DeadLetterSink
 from infrastructure.database import Database
-from producers.mapping import PUBLISHED_EVENT_TOPICS, to_integration_event, traceparent_of
+from producers.mapping import EVENT_STORE_TOPICS, to_integration_event, traceparent_of
 from projections.base import Projection
 
 EVENT_STORE_SOURCE = "event-store"
@@ -45,7 +45,7 @@ class EmbeddedProjectionRunner:
 
     def process_next_page(self) -> BatchOutcome | None:
         notifications = self._recorder.select_notifications(
-            start=self._next_position(), limit=self._page_size, topics=PUBLISHED_EVENT_TOPICS
+            start=self._next_position(), limit=self._page_size, topics=EVENT_STORE_TOPICS[self._projection.stream]
         )
         if not notifications:
             return None

@@ -44,6 +44,10 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def first_of_next_month(day: date) -> date:
+    return add_months(day.replace(day=1), 1)
+
+
 def period_start(start_date: date, frequency: Frequency, index: int) -> date:
     """First day of the ``index``-th premium period (0-based) of a policy starting on ``start_date``."""
     return add_months(start_date, index * frequency.months)

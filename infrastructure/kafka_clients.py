@@ -15,9 +15,12 @@ from infrastructure.settings import Settings
 class Topics:
     prefix: str
 
+    def events(self, stream: str) -> str:
+        return f"{self.prefix}.{stream}.events.v1"
+
     @property
     def policy_events(self) -> str:
-        return f"{self.prefix}.policy.events.v1"
+        return self.events("policy")
 
     def dead_letters(self, consumer: str) -> str:
         return f"{self.prefix}.{consumer}.dlq.v1"
@@ -62,9 +65,9 @@ def make_consumer(settings: Settings, group_id: str, max_poll_records: int) -> K
 
 
 def ensure_topics(settings: Settings, consumers: tuple[str, ...]) -> list[str]:
-    """Create the policy topic and each consumer's dead-letter topic when missing."""
+    """Create the event topics and each consumer's dead-letter topic when missing."""
     topics = Topics(settings.topic_prefix)
-    wanted = [NewTopic(topics.policy_events, settings.policy_topic_partitions, 1)]
+    wanted = [NewTopic(topics.events(stream), settings.policy_topic_partitions, 1) for stream in ("policy", "proposal")]
     wanted += [NewTopic(topics.dead_letters(consumer), 1, 1) for consumer in consumers]
     admin = KafkaAdminClient(bootstrap_servers=_servers(settings), client_id="policy-core-admin")
     try:

@@ -13,8 +13,9 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.utils import get_topic
 
 from aggregates.policy import Policy
+from aggregates.proposal import Proposal
 from producers import schema
-from producers.schema import SOURCE, EventAttributes, PolicyEventV1
+from producers.schema import EventAttributes, PolicyEventV1
 
 EVENT_ID_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:event")
 
@@ -27,7 +28,7 @@ def _attributes(event: Any) -> dict[str, Any]:
     meta = event.meta
     return {
         "id": event_id(event.originator_id, event.originator_version),
-        "source": SOURCE,
+        "source": _SOURCE[stream_of(event)],
         "subject": event.originator_id,
         "sequence": event.originator_version,
         "time": meta.recorded_at,
@@ -38,6 +39,8 @@ def _attributes(event: Any) -> dict[str, Any]:
         "reason": meta.reason,
     }
 
+
+POLICY, PROPOSAL = "policy", "proposal"
 
 _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.Issued: schema.PolicyIssuedV1,
@@ -52,9 +55,37 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.Reduced: schema.PolicyReducedV1,
     Policy.CoverSumChanged: schema.CoverSumChangedV1,
     Policy.CoverEnded: schema.CoverEndedV1,
+    Proposal.Drafted: schema.ProposalDraftedV1,
+    Proposal.TermsReplaced: schema.ProposalTermsReplacedV1,
+    Proposal.ClientContactChanged: schema.ProposalClientContactChangedV1,
+    Proposal.Signed: schema.ProposalSignedV1,
+    Proposal.Sent: schema.ProposalSentV1,
+    Proposal.Exported: schema.ProposalExportedV1,
+    Proposal.ExaminationRequested: schema.ProposalExaminationRequestedV1,
+    Proposal.ExaminationCompleted: schema.ProposalExaminationCompletedV1,
+    Proposal.Accepted: schema.ProposalAcceptedV1,
+    Proposal.Declined: schema.ProposalDeclinedV1,
+    Proposal.PolicyIssued: schema.ProposalPolicyIssuedV1,
+    Proposal.Cancelled: schema.ProposalCancelledV1,
+}
+_STREAM_OF_AGGREGATE = {Policy: POLICY, Proposal: PROPOSAL}
+_SOURCE = {POLICY: "urn:policy-core:policies", PROPOSAL: "urn:policy-core:proposals"}
+_STREAM_OF = {
+    event_class: stream
+    for event_class in _PUBLISHED
+    for aggregate, stream in _STREAM_OF_AGGREGATE.items()
+    if event_class.__qualname__.startswith(f"{aggregate.__name__}.")
 }
 
-# The event-store topics of published events: the relay asks the store for these only.
+
+def stream_of(domain_event: Any) -> str:
+    """Which stream (and so which topic) an event belongs to: its aggregate's."""
+    return _STREAM_OF[type(domain_event)]
+# The event-store topics of published events, per stream: the relay and followers ask for these only.
+EVENT_STORE_TOPICS: dict[str, tuple[str, ...]] = {
+    stream: tuple(get_topic(cls) for cls, of in _STREAM_OF.items() if of == stream)
+    for stream in _STREAM_OF_AGGREGATE.values()
+}
 PUBLISHED_EVENT_TOPICS: tuple[str, ...] = tuple(get_topic(cls) for cls in _PUBLISHED)
 
 

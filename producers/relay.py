@@ -21,7 +21,7 @@ from kafka.errors import KafkaError
 
 from infrastructure.database import Database
 from observability.tracing import links_to, tracer
-from producers.mapping import PUBLISHED_EVENT_TOPICS, to_integration_event, traceparent_of
+from producers.mapping import PUBLISHED_EVENT_TOPICS, stream_of, to_integration_event, traceparent_of
 from producers.wire import OutgoingRecord, encode
 
 log = structlog.get_logger(__name__)
@@ -78,7 +78,7 @@ class Relay:
         mapper: Mapper,
         publisher: Publisher,
         positions: RelayPositions,
-        topic: str,
+        topic_for: Callable[[str], str],
         name: str = "policy-events",
         page_size: int = 500,
         on_page: Callable[[int], None] | None = None,
@@ -87,7 +87,7 @@ class Relay:
         self._mapper = mapper
         self._publisher = publisher
         self._positions = positions
-        self._topic = topic
+        self._topic_for = topic_for
         self.name = name
         self._page_size = page_size
         self._on_page = on_page
@@ -107,11 +107,10 @@ class Relay:
         domain_events = [self._mapper.to_domain_event(notification) for notification in notifications]
         traceparents = [traceparent_of(event) for event in domain_events]
         records = [
-            encode(to_integration_event(event), self._topic, traceparent)
+            encode(to_integration_event(event), self._topic_for(stream_of(event)), traceparent)
             for event, traceparent in zip(domain_events, traceparents)
         ]
         with _tracer.start_as_current_span("relay publish", links=links_to(traceparents)) as span:
-            span.set_attribute("messaging.destination.name", self._topic)
             span.set_attribute("messaging.batch.message_count", len(records))
             self._publisher.publish(records)
         last_id = notifications[-1].id

@@ -26,9 +26,6 @@ from aggregates.policy import EndReason
 from domain.metadata import Channel
 from domain.premium_periods import Frequency
 
-SOURCE = "urn:policy-core:policies"
-
-
 class _Model(BaseModel):
     # from_attributes: the data of an event is read straight off the stored domain event.
     model_config = ConfigDict(extra="forbid", frozen=True, from_attributes=True)
@@ -163,9 +160,9 @@ class PolicyReducedData(_Model):
     effective_from: date
 
 
-def _event(name: str, data: type[_Model]) -> type[EventAttributes]:
+def _event(name: str, data: type[_Model], stream: str = "policy") -> type[EventAttributes]:
     """One published event type: the common attributes, its type name and its data."""
-    type_name = f"cz.policycore.policy.{name}.v1"
+    type_name = f"cz.policycore.{stream}.{name}.v1"
     return create_model(  # type: ignore[call-overload]
         data.__name__.removesuffix("Data") + "V1",
         __base__=EventAttributes,
@@ -192,3 +189,75 @@ PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV
                 PolicyReducedV1, CoverSumChangedV1, CoverEndedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
+
+
+# Proposals (topic policy-core.proposal.events.v1). The offer's terms and the client's contact
+# stay in the core; consumers learn where a proposal is in its life.
+class ProposalDraftedData(_Model):
+    proposal_number: str
+    product_code: str
+    start_date: date
+    drafted_on: date
+
+
+class ProposalTermsReplacedData(_Model):
+    start_date: date
+
+
+class ProposalClientContactChangedData(_Model):
+    pass
+
+
+class ProposalSignedData(_Model):
+    signature_kind: str
+    signed_on: date
+    preliminary_cover_from: date | None
+    preliminary_cover_to: date | None
+
+
+class ProposalSentData(_Model):
+    sent_at: datetime
+
+
+class ProposalExportedData(_Model):
+    exported_at: datetime
+
+
+class ProposalExaminationRequestedData(_Model):
+    examination_kind: str
+    requested_on: date
+
+
+class ProposalExaminationCompletedData(_Model):
+    completed_on: date
+
+
+class ProposalAcceptedData(_Model):
+    accepted_on: date
+
+
+class ProposalDeclinedData(_Model):
+    declined_on: date
+
+
+class ProposalPolicyIssuedData(_Model):
+    policy_number: str
+    issued_on: date
+
+
+class ProposalCancelledData(_Model):
+    cancelled_on: date
+
+
+ProposalDraftedV1 = _event("drafted", ProposalDraftedData, "proposal")
+ProposalTermsReplacedV1 = _event("terms-replaced", ProposalTermsReplacedData, "proposal")
+ProposalClientContactChangedV1 = _event("client-contact-changed", ProposalClientContactChangedData, "proposal")
+ProposalSignedV1 = _event("signed", ProposalSignedData, "proposal")
+ProposalSentV1 = _event("sent", ProposalSentData, "proposal")
+ProposalExportedV1 = _event("exported", ProposalExportedData, "proposal")
+ProposalExaminationRequestedV1 = _event("examination-requested", ProposalExaminationRequestedData, "proposal")
+ProposalExaminationCompletedV1 = _event("examination-completed", ProposalExaminationCompletedData, "proposal")
+ProposalAcceptedV1 = _event("accepted", ProposalAcceptedData, "proposal")
+ProposalDeclinedV1 = _event("declined", ProposalDeclinedData, "proposal")
+ProposalPolicyIssuedV1 = _event("policy-issued", ProposalPolicyIssuedData, "proposal")
+ProposalCancelledV1 = _event("cancelled", ProposalCancelledData, "proposal")

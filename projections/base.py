@@ -20,6 +20,7 @@ class ProjectionResult:
 
 class Projection(Protocol):
     name: str
+    stream: str  # the event stream (and topic) it follows: "policy", "proposal"
 
     def apply(self, tx: Transaction, events: Sequence[PolicyEventV1]) -> ProjectionResult:
         """Apply the events in order inside ``tx``; skip duplicates; never half-apply one."""

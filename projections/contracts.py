@@ -145,6 +145,7 @@ def _row(record: dict[str, Any]) -> ContractRow:
 
 class ContractsProjection:
     name = "contracts"
+    stream = "policy"
 
     def apply(self, tx: Transaction, events: Sequence[PolicyEventV1]) -> ProjectionResult:
         result = ProjectionResult()

@@ -8,7 +8,7 @@ from decimal import Decimal
 from application.bootstrap import Container
 from consumers.batch import Message, apply_batch
 from consumers.dead_letters import TableDeadLetters
-from producers.mapping import PUBLISHED_EVENT_TOPICS, to_integration_event
+from producers.mapping import EVENT_STORE_TOPICS, to_integration_event
 from projections.contract_views import contract_detail, list_contracts
 from projections.contracts import ContractsProjection
 from tests.factories import issue, pay
@@ -54,7 +54,7 @@ def test_applying_again_changes_nothing_and_a_rebuild_is_identical(container: Co
     # Feed the same events again as if redelivered: all are skipped as duplicates.
     notifications = container.policies.recorder.select_notifications(1, 100)
     events = [to_integration_event(container.policies.mapper.to_domain_event(n))
-              for n in notifications if n.topic in PUBLISHED_EVENT_TOPICS]
+              for n in notifications if n.topic in EVENT_STORE_TOPICS["policy"]]
     messages = [Message("replay", 0, n, None, e.model_dump_json().encode(), []) for n, e in enumerate(events)]
     outcome = apply_batch(container.database, ContractsProjection(), TableDeadLetters("contracts"), messages)
     assert (outcome.applied, outcome.duplicates, outcome.dead_lettered) == (0, 5, [])

@@ -13,12 +13,12 @@ from application.bootstrap import Container
 from application.policy_service import CommandIdReused, PolicyNotFound, PolicyNumberTaken, PolicyService
 from domain.errors import DomainError
 from infrastructure.eventstore import event_store_env
-from producers.mapping import PUBLISHED_EVENT_TOPICS
+from producers.mapping import EVENT_STORE_TOPICS
 from tests.factories import issue, pay
 
 
 def policy_events(container: Container) -> list:
-    notifications = container.policies.recorder.select_notifications(1, 10_000, topics=PUBLISHED_EVENT_TOPICS)
+    notifications = container.policies.recorder.select_notifications(1, 10_000, topics=EVENT_STORE_TOPICS["policy"])
     return [container.policies.mapper.to_domain_event(n) for n in notifications]
 
 

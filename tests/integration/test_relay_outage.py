@@ -36,7 +36,7 @@ def test_publishing_resumes_after_an_outage_without_loss(container: Container) -
     broker = FlakyBroker(failures=3)
     positions = RelayPositions(container.database)
     relay = Relay(container.policies.recorder, container.policies.mapper, broker, positions,
-                  topic="t", page_size=4)
+                  topic_for=lambda stream: f"{stream}-topic", page_size=4)
     stop = threading.Event()
     thread = threading.Thread(target=relay.run, args=(stop,), kwargs={"idle_seconds": 0.01, "max_backoff": 0.05})
     thread.start()
@@ -57,7 +57,7 @@ def test_a_page_that_failed_is_not_marked_published(container: Container) -> Non
     container.policies.execute(issue())
     broker = FlakyBroker(failures=1)
     relay = Relay(container.policies.recorder, container.policies.mapper, broker, RelayPositions(container.database),
-                  topic="t")
+                  topic_for=lambda stream: f"{stream}-topic")
     with pytest.raises(KafkaTimeoutError):
         relay.publish_next_page()
     assert RelayPositions(container.database).load(relay.name) == 0

@@ -11,6 +11,7 @@ import pytest
 from aggregates.policy import (
     AmendmentNumberOutOfOrder,
     AmendmentTooEarly,
+    BeneficiarySharesInvalid,
     EndReason,
     FrequencyNotOffered,
     NoPledgeToRelease,
@@ -24,11 +25,9 @@ from aggregates.policy import (
     ReductionNotOffered,
     SurrenderNotOffered,
     WithdrawalPeriodOver,
-    BeneficiarySharesInvalid,
-    first_of_next_month,
 )
 from aggregates.policy_history import policy_as_of
-from domain.premium_periods import Frequency
+from domain.premium_periods import Frequency, first_of_next_month
 from domain.products.catalogue import default_catalogue
 from tests.factories import FLEXI_COVERS, FLEXI_INSURED, metadata
 
