@@ -272,7 +272,10 @@ class PolicyService(Application[UUID]):
     def _issue(self, command: IssuePolicy, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> list[Aggregate]:
         """A policy, from an accepted proposal when one is named: both change in one write."""
         policy = Policy.issue(
-            **command.payload(exclude=frozenset({"product_code", "concluded_on", "proposal_number"})),
+            **command.payload(exclude=frozenset({"product_code", "concluded_on", "proposal_number", "insured", "covers"})),
+            # Unset options are left out of the records: they are stored in the event and replayed forever.
+            insured=[person.model_dump(exclude_none=True) for person in command.insured],
+            covers=[cover.model_dump(exclude_none=True) for cover in command.covers],
             product=self.catalogue.version_in_force(command.product_code, command.start_date),
             concluded_on=command.concluded_on or command.start_date,
             meta=meta,

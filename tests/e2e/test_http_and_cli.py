@@ -69,3 +69,13 @@ def test_batch_file_reports_each_line(tmp_path: Path) -> None:
     assert "line 3: done -> version 2" in done.stdout
     assert "line 2: invalid command" in done.stderr
     assert "line 4: refused (policy-exists)" in done.stderr
+
+
+def test_the_demo_runs_on_a_fresh_data_directory(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "application.cli", "demo", "--data-dir", str(tmp_path / "demo")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "duplicate recognised: True" in done.stdout
+    assert "refused [notice-period-respected]" in done.stdout
+    assert "2026000104 BELONGINGS_CARDS" in done.stdout and "ended 2026-04-30 (notice)" in done.stdout
