@@ -290,15 +290,8 @@ class Policy(Aggregate):
             raise InvalidPayment(f"a payment must be positive, got {amount}")
         _not_in_future(received_on, today, "payment received")
         coverage = _allocate(self.schedule, [*self.payments, (received_on, czk(amount))])
-        self._premium_payment_recorded(
-            payment_id=payment_id,
-            amount=czk(amount),
-            received_on=received_on,
-            periods_paid=coverage.instalments_paid,
-            paid_to=coverage.paid_to,
-            credit=coverage.credit,
-            meta=meta,
-        )
+        self._premium_payment_recorded(payment_id=payment_id, amount=czk(amount), received_on=received_on,
+                                       **_coverage_fields(coverage), meta=meta)
 
     @event("PremiumPaymentRecorded")
     def _premium_payment_recorded(
@@ -417,18 +410,9 @@ class Policy(Aggregate):
         _check_premium_allowed(product.lifecycle, frequency, czk(premium),
                                changing_premium=czk(premium) != current.premium and frequency == current.frequency)
         schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency))
-        coverage = _allocate(schedule, self.payments)
-        self._amendment_agreed(
-            amendment_number=amendment_number,
-            requested_on=requested_on,
-            effective_from=effective,
-            premium=czk(premium),
-            frequency=frequency,
-            periods_paid=coverage.instalments_paid,
-            paid_to=coverage.paid_to,
-            credit=coverage.credit,
-            meta=meta,
-        )
+        self._amendment_agreed(amendment_number=amendment_number, requested_on=requested_on,
+                               effective_from=effective, premium=czk(premium), frequency=frequency,
+                               **_coverage_fields(_allocate(schedule, self.payments)), meta=meta)
 
     @event("AmendmentAgreed")
     def _amendment_agreed(
@@ -589,6 +573,11 @@ def _allocate(schedule: Schedule, payments: list[tuple[date, Decimal]]) -> Cover
     """What all payments recorded so far cover (as of the last of them)."""
     latest = max((received for received, _ in payments), default=schedule.start_date)
     return schedule.allocate(payments, latest)
+
+
+def _coverage_fields(coverage: Coverage) -> dict[str, Any]:
+    """What an event that moves money or premium records about the resulting coverage."""
+    return {"periods_paid": coverage.instalments_paid, "paid_to": coverage.paid_to, "credit": coverage.credit}
 
 
 def _not_in_future(day: date, today: date, what: str) -> None:

@@ -8,7 +8,6 @@ says who sends it, through which channel and, where it matters, why.
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
@@ -48,9 +47,10 @@ class Command(BaseModel):
         return self.model_dump(exclude=set(Command.model_fields) | {"type"} | exclude)
 
     def digest(self) -> str:
-        """Fingerprint of what the command asks for; a retry must match it exactly."""
-        payload = self.model_dump(mode="json", exclude={"correlation_id"})
-        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+        """Fingerprint of what the command asks for; a retry must match it exactly.
+
+        pydantic writes fields in their declared order, so equal commands give equal JSON."""
+        return hashlib.sha256(self.model_dump_json(exclude={"correlation_id"}).encode()).hexdigest()
 
 
 class PolicyCommand(Command):

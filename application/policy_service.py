@@ -65,7 +65,7 @@ _tracer = tracer(__name__)
 
 # Two events a command (the change and its receipt); the store's notes advise ~1 000 events
 # or fewer per write, so a batch is saved in chunks of this many commands.
-BATCH_CHUNK = 400
+BATCH_CHUNK = 480
 MAX_ATTEMPTS = 8
 # Loading is round-trip bound: a batch loads its policies on this many connections at once
 # (the PostgreSQL pool has 5 + 5 overflow).
@@ -98,6 +98,13 @@ class ProposalMismatch(DomainError):
 
 class ConcurrentUpdate(DomainError):
     rule = "optimistic-concurrency"
+
+
+@dataclass(frozen=True)
+class _DecidedChunk:
+    aggregates: list[Aggregate]
+    receipts: list[CommandReceipt]
+    results: list[Outcome | DomainError]
 
 
 @dataclass(frozen=True)
@@ -173,20 +180,23 @@ class PolicyService(Application[UUID]):
         return outcome
 
     def execute_batch(self, commands: Sequence[AnyCommand]) -> list[Outcome | DomainError]:
-        """Many commands, few writes: for batch jobs. Falls back to one by one on any conflict."""
+        """Many commands, few writes: for batch jobs. Each chunk is decided, then saved in one
+        write; a chunk whose write conflicts is done again one command at a time, on fresh state."""
         results: list[Outcome | DomainError] = []
         for start in range(0, len(commands), BATCH_CHUNK):
-            results.extend(self._execute_chunk(commands[start:start + BATCH_CHUNK]))
+            chunk = commands[start:start + BATCH_CHUNK]
+            results.extend(self._write_chunk(chunk, self._decide_chunk(chunk)))
         return results
 
-    def _execute_chunk(self, commands: Sequence[AnyCommand]) -> list[Outcome | DomainError]:
+    def _decide_chunk(self, commands: Sequence[AnyCommand]) -> _DecidedChunk:
         with _tracer.start_as_current_span("command batch") as span:
             span.set_attribute("batch.size", len(commands))
             touched = self._prefetch(commands)
             receipts: list[CommandReceipt] = []
             results: list[Outcome | DomainError] = []
+            traceparent = current_traceparent()  # every command of the batch is in its span
             for command in commands:
-                meta = self._metadata(command)
+                meta = self._metadata(command, traceparent)
                 try:
                     changed = self._decide(command, meta, touched)
                 except DomainError as error:
@@ -195,14 +205,18 @@ class PolicyService(Application[UUID]):
                 touched.update((aggregate.id, aggregate) for aggregate in changed)
                 receipts.append(self._receipt(command, changed[0], meta))
                 results.append(Outcome(command.command_id, changed[0].id, changed[0].version))
-            try:
-                self.save(*touched.values(), *receipts)
-            except IntegrityError:
-                log.info("command.batch_conflict", size=len(commands))
-                return [self._one_by_one(command) for command in commands]
+        return _DecidedChunk(list(touched.values()), receipts, results)
+
+    def _write_chunk(self, commands: Sequence[AnyCommand], decided: _DecidedChunk) -> list[Outcome | DomainError]:
+        try:
+            # Receipts go in as their events: they need no snapshot or cache, only the write.
+            self.save(*decided.aggregates, *(event for receipt in decided.receipts for event in receipt.collect_events()))
+        except IntegrityError:
+            log.info("command.batch_conflict", size=len(commands))
+            return [self._one_by_one(command) for command in commands]
         log.info("command.batch_executed", size=len(commands),
-                 rejected=sum(isinstance(result, DomainError) for result in results))
-        return results
+                 rejected=sum(isinstance(result, DomainError) for result in decided.results))
+        return decided.results
 
     def _prefetch(self, commands: Sequence[AnyCommand]) -> dict[UUID, Aggregate]:
         """Load the existing policies a batch changes, concurrently; missing ones are left out."""
@@ -353,7 +367,7 @@ class PolicyService(Application[UUID]):
             )
         return Outcome(command.command_id, receipt.aggregate_id, receipt.aggregate_version, duplicate=True)
 
-    def _metadata(self, command: AnyCommand) -> EventMetadata:
+    def _metadata(self, command: AnyCommand, traceparent: str | None = None) -> EventMetadata:
         return EventMetadata(
             command_id=command.command_id,
             correlation_id=command.correlation_id or command.command_id,
@@ -361,7 +375,7 @@ class PolicyService(Application[UUID]):
             channel=command.channel,
             recorded_at=self.clock.now(),
             reason=command.reason,
-            traceparent=current_traceparent(),
+            traceparent=traceparent or current_traceparent(),
         )
 
     @staticmethod

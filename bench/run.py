@@ -118,7 +118,7 @@ def interleaved(url: str, container: Container, rounds: int, per_round: int) -> 
 
 
 def batched(container: Container, commands: list, label: str | None) -> float:
-    """Commands/s through execute_batch (it writes 400 commands, 800 events, per save)."""
+    """Commands/s through execute_batch (it writes 480 commands, 960 events, per save)."""
     started, chunk = time.perf_counter(), 2000
     for start in range(0, len(commands), chunk):
         results = container.policies.execute_batch(commands[start:start + chunk])

@@ -26,17 +26,25 @@ class EventMetadata:
     traceparent: str | None = None
 
     def as_dict(self) -> dict[str, object]:
-        # Written out, not dataclasses.asdict: this runs for every event saved and asdict deep-copies.
+        """Plain JSON values only: this is written with every event, so no nested transcoding."""
         return {
-            "command_id": self.command_id,
-            "correlation_id": self.correlation_id,
+            "command_id": self.command_id.hex,
+            "correlation_id": self.correlation_id.hex,
             "actor": self.actor,
             "channel": self.channel.value,
-            "recorded_at": self.recorded_at,
+            "recorded_at": self.recorded_at.isoformat(),
             "reason": self.reason,
             "traceparent": self.traceparent,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> EventMetadata:
-        return cls(**{**data, "channel": Channel(data["channel"])})  # type: ignore[arg-type]
+        return cls(
+            command_id=UUID(str(data["command_id"])),
+            correlation_id=UUID(str(data["correlation_id"])),
+            actor=str(data["actor"]),
+            channel=Channel(data["channel"]),
+            recorded_at=datetime.fromisoformat(str(data["recorded_at"])),
+            reason=data.get("reason"),  # type: ignore[arg-type]
+            traceparent=data.get("traceparent"),  # type: ignore[arg-type]
+        )
