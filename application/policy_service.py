@@ -13,7 +13,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -67,9 +66,6 @@ _tracer = tracer(__name__)
 # or fewer per write, so a batch is saved in chunks of this many commands.
 BATCH_CHUNK = 480
 MAX_ATTEMPTS = 8
-# Loading is round-trip bound: a batch loads its policies on this many connections at once
-# (the PostgreSQL pool has 5 + 5 overflow).
-PREFETCH_THREADS = 8
 
 
 class PolicyNotFound(DomainError):
@@ -150,12 +146,6 @@ class PolicyService(Application[UUID]):
         self.snapshotting_intervals = {Policy: snapshot_interval}
         self.clock = clock
         self.catalogue = catalogue or default_catalogue()
-        self._prefetcher: ThreadPoolExecutor | None = None
-
-    def close(self) -> None:
-        if self._prefetcher is not None:
-            self._prefetcher.shutdown()
-        super().close()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -191,7 +181,7 @@ class PolicyService(Application[UUID]):
     def _decide_chunk(self, commands: Sequence[AnyCommand]) -> _DecidedChunk:
         with _tracer.start_as_current_span("command batch") as span:
             span.set_attribute("batch.size", len(commands))
-            touched = self._prefetch(commands)
+            touched: dict[UUID, Aggregate] = {}
             receipts: list[CommandReceipt] = []
             results: list[Outcome | DomainError] = []
             traceparent = current_traceparent()  # every command of the batch is in its span
@@ -217,22 +207,6 @@ class PolicyService(Application[UUID]):
         log.info("command.batch_executed", size=len(commands),
                  rejected=sum(isinstance(result, DomainError) for result in decided.results))
         return decided.results
-
-    def _prefetch(self, commands: Sequence[AnyCommand]) -> dict[UUID, Aggregate]:
-        """Load the existing policies a batch changes, concurrently; missing ones are left out."""
-        wanted = {policy_id_for(c.policy_number) for c in commands if isinstance(c, PolicyCommand)}
-        if not wanted:
-            return {}
-        if self._prefetcher is None:
-            self._prefetcher = ThreadPoolExecutor(PREFETCH_THREADS, thread_name_prefix="prefetch")
-        loaded = self._prefetcher.map(self._get_or_none, wanted)
-        return {aggregate.id: aggregate for aggregate in loaded if aggregate is not None}
-
-    def _get_or_none(self, policy_id: UUID) -> Aggregate | None:
-        try:
-            return self.repository.get(policy_id)
-        except AggregateNotFoundError:
-            return None
 
     def _refusal_or_earlier_outcome(self, command: AnyCommand, error: DomainError) -> Outcome | DomainError:
         """A batch skips the receipt look-up up front; a refused command may be a retry."""
