@@ -26,7 +26,7 @@ from domain.money import czk
 from domain.policy_covers import cover_key, covers_in_year, flexi_proposal, validate_covers
 from domain.premium_periods import Frequency, first_of_next_month
 from domain.products.flexi import FlexiRules
-from domain.products.model import LifecycleTerms, ProductVersion, add_years
+from domain.products.model import LifecycleTerms, ProductVersion, add_years, completed_years
 
 POLICY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:policy")
 # The payment reference (variabilní symbol) is the contract number and has at most 10 digits.
@@ -111,6 +111,18 @@ class NoticeTooShort(DomainError):
 
 class EndDateInvalid(DomainError):
     rule = "end-date-within-policy"
+
+
+class ChildExtensionNotOffered(DomainError):
+    rule = "child-extension-for-a-child-of-flexi"
+
+
+class ChildExtensionOutOfWindow(DomainError):
+    rule = "child-extension-requested-between-18-and-25"
+
+
+class ChildExtensionAgeInvalid(DomainError):
+    rule = "child-extension-up-to-30"
 
 
 class EndReason(Enum):
@@ -238,6 +250,7 @@ class Policy(Aggregate):
         self.pledge_creditor: str | None = None
         self.amendments = 0
         self.insured = insured
+        self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers
         # Per cover part, oldest first: (effective from, sum insured, ended).
         self.cover_history: dict[str, list[tuple[date, Decimal | None, bool]]] = {
@@ -446,7 +459,8 @@ class Policy(Aggregate):
         recorded = 0
         year = 1
         while (anniversary := add_years(self.start_date, year)) <= up_to and anniversary < self.end_date:
-            for key, target in covers_in_year(product.rules, proposal, self.cover_terms, year + 1).items():
+            targets = covers_in_year(product.rules, proposal, self.cover_terms, year + 1, self.child_exit_ages)
+            for key, target in targets.items():
                 _, current_sum, ended = [entry for entry in self.cover_history[key] if entry[0] <= anniversary][-1]
                 if ended:
                     continue
@@ -460,6 +474,29 @@ class Policy(Aggregate):
                 recorded += 1
             year += 1
         return recorded
+
+    def extend_child_cover(self, *, insured_id: str, exit_age: int, requested_on: date, product: ProductVersion,
+                           today: date, meta: EventMetadata) -> None:
+        """"Mezi dovršenými 18 lety a nedovršenými 25 lety dítěte je možné žádostí o změnu prodloužit
+        dobu trvání pojištění do 30 let" (FLEXI, Vstupní a výstupní věk)."""
+        self._require_in_force()
+        _not_in_future(requested_on, today, "change requested")
+        child = next((p for p in self.insured if p["id"] == insured_id and p["kind"] == "child"), None)
+        if child is None or not isinstance(product.rules, FlexiRules):
+            raise ChildExtensionNotOffered(f"{insured_id!r} is not a child insured on this FLEXI policy")
+        age = completed_years(child["birth_date"], requested_on)
+        if not 18 <= age < 25:
+            raise ChildExtensionOutOfWindow(f"{insured_id} is {age} on {requested_on}; the request must come at 18-24")
+        rules = product.rules
+        if not rules.child_ages.exit_max < exit_age <= rules.child_extended_exit_age:
+            raise ChildExtensionAgeInvalid(
+                f"exit age {exit_age}: above {rules.child_ages.exit_max} and at most {rules.child_extended_exit_age}"
+            )
+        self._child_cover_extended(insured_id=insured_id, exit_age=exit_age, requested_on=requested_on, meta=meta)
+
+    @event("ChildCoverExtended")
+    def _child_cover_extended(self, insured_id: str, exit_age: int, requested_on: date, meta: EventMetadata) -> None:
+        self.child_exit_ages[insured_id] = exit_age
 
     @event("CoverSumChanged")
     def _cover_sum_changed(self, cover_key: str, effective_from: date, sum_insured: Decimal, reason: str,

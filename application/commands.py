@@ -229,6 +229,13 @@ class CancelProposal(ProposalCommand):
     cancelled_on: date
 
 
+class ExtendChildCover(PolicyCommand):
+    type: Literal["ExtendChildCover"] = "ExtendChildCover"
+    insured_id: str
+    exit_age: Annotated[int, Field(ge=26, le=30)]
+    requested_on: date
+
+
 class ApplyAnniversaries(PolicyCommand):
     """Batch: record the decreases and cover endings of every anniversary up to a date."""
 
@@ -238,7 +245,7 @@ class ApplyAnniversaries(PolicyCommand):
 
 AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
-          RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries,
+          RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
           DraftProposal, SignProposal, SendProposal, ExportProposal, RequestExamination, CompleteExamination,
           AcceptProposal, DeclineProposal, CancelProposal],
     Field(discriminator="type"),

@@ -42,6 +42,7 @@ from application.commands import (
     DraftProposal,
     EndPolicy,
     ExportProposal,
+    ExtendChildCover,
     IssuePolicy,
     PolicyCommand,
     ProposalCommand,
@@ -123,6 +124,7 @@ _POLICY_METHODS: dict[type, str] = {
     EndPolicy: "end",
     ReducePolicy: "reduce",
     ApplyAnniversaries: "apply_anniversaries",
+    ExtendChildCover: "extend_child_cover",
 }
 _PROPOSAL_METHODS: dict[type, str] = {
     SignProposal: "sign",
@@ -284,7 +286,7 @@ class PolicyService(Application[UUID]):
         arguments = command.payload(exclude=frozenset({"policy_number"}))
         if isinstance(command, DesignateBeneficiaries):
             arguments["beneficiaries"] = [b.model_dump(mode="json") for b in command.beneficiaries]
-        if isinstance(command, (AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries)):
+        if isinstance(command, (AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover)):
             arguments["product"] = self.catalogue.get(policy.product_code, policy.product_version)
         getattr(policy, _POLICY_METHODS[type(command)])(**arguments, today=self.clock.today(), meta=meta)
         return policy

@@ -24,7 +24,7 @@ from domain.premium_periods import Frequency
 from domain.products.flexi import CoverSelection, Decrease, DecreaseKind, FlexiProposal, FlexiRules, InsuredKind, InsuredPerson
 from domain.products.flexi_premium import cover_years
 from domain.products.flexi_validation import validate_proposal
-from domain.products.model import ProductVersion, add_years
+from domain.products.model import ProductVersion, add_years, completed_years
 from domain.products.sums import sum_insured_in_year
 
 BASIC_DEATH = "basic_death"
@@ -88,12 +88,14 @@ def term_years(start: date, end: date | None) -> int:
 
 
 def covers_in_year(rules: FlexiRules, proposal: FlexiProposal, covers: Sequence[Mapping[str, Any]],
-                   policy_year: int) -> dict[str, CoverState]:
-    """Each cover part's state in ``policy_year`` (1 = the first year)."""
+                   policy_year: int, child_exit_ages: Mapping[str, int] | None = None) -> dict[str, CoverState]:
+    """Each cover part's state in ``policy_year`` (1 = the first year).
+
+    ``child_exit_ages``: children whose cover was extended beyond 25 (by insured id)."""
     states: dict[str, CoverState] = {}
     for index, record in enumerate(covers):
         selection = _selection(record)
-        years = cover_years(rules, proposal, selection)
+        years = _cover_years(rules, proposal, selection, (child_exit_ages or {}).get(selection.insured_id))
         if policy_year <= years:
             amount = record.get("sum_insured")
             states[cover_key(record, index)] = CoverState(
@@ -103,6 +105,19 @@ def covers_in_year(rules: FlexiRules, proposal: FlexiProposal, covers: Sequence[
             ended_by = "individual_end" if selection.individual_end_age else "exit_age"
             states[cover_key(record, index)] = CoverState(None, ended=True, reason=ended_by)
     return _keep_basic_death_at_minimum(states, covers)
+
+
+def _cover_years(rules: FlexiRules, proposal: FlexiProposal, selection: CoverSelection,
+                 extended_exit_age: int | None) -> int:
+    """Policy years a cover runs; a child's cover that runs to 25 runs to the extended age instead."""
+    years = cover_years(rules, proposal, selection)
+    cover = rules.covers[selection.cover]
+    runs_to_child_exit = (cover.ages or rules.child_ages).exit_max == rules.child_ages.exit_max
+    if extended_exit_age is None or cover.insured is not InsuredKind.CHILD or not runs_to_child_exit:
+        return years
+    person = proposal.person(selection.insured_id)
+    end_age = min(extended_exit_age, selection.individual_end_age or extended_exit_age)
+    return min(proposal.term_years, end_age - completed_years(person.birth_date, proposal.start))
 
 
 def _keep_basic_death_at_minimum(states: dict[str, CoverState], covers: Sequence[Mapping[str, Any]]) -> dict[str, CoverState]:

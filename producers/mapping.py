@@ -55,6 +55,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.Reduced: schema.PolicyReducedV1,
     Policy.CoverSumChanged: schema.CoverSumChangedV1,
     Policy.CoverEnded: schema.CoverEndedV1,
+    Policy.ChildCoverExtended: schema.ChildCoverExtendedV1,
     Proposal.Drafted: schema.ProposalDraftedV1,
     Proposal.TermsReplaced: schema.ProposalTermsReplacedV1,
     Proposal.ClientContactChanged: schema.ProposalClientContactChangedV1,

@@ -156,6 +156,12 @@ class CoverEndedData(_Model):
     reason: str = Field(description="exit_age | individual_end")
 
 
+class ChildCoverExtendedData(_Model):
+    insured_id: str
+    exit_age: int
+    requested_on: date
+
+
 class PolicyReducedData(_Model):
     effective_from: date
 
@@ -183,10 +189,11 @@ PolicyEndedV1 = _event("ended", PolicyEndedData)
 PolicyReducedV1 = _event("reduced", PolicyReducedData)
 CoverSumChangedV1 = _event("cover-sum-changed", CoverSumChangedData)
 CoverEndedV1 = _event("cover-ended", CoverEndedData)
+ChildCoverExtendedV1 = _event("child-cover-extended", ChildCoverExtendedData)
 
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
-                PolicyReducedV1, CoverSumChangedV1, CoverEndedV1)
+                PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 

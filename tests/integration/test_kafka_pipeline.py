@@ -14,7 +14,7 @@ from application.commands import command_adapter
 from domain.products.catalogue import Catalogue
 from producers.schema import PUBLISHED_V1, policy_event_adapter
 from projections.contract_views import contract_detail, list_contracts
-from tests.factories import FLEXI_COVERS, issue, pay
+from tests.factories import FLEXI_COVERS, FLEXI_INSURED, issue, pay
 from tests.kafka_helpers import produce_raw, read_topic, wait_until
 
 
@@ -115,8 +115,11 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
     # 150 000 from 1 Jan 2027, ended on 1 Jan 2028.
     covers = [*FLEXI_COVERS, {"insured_id": "A1", "cover": "supplementary_death", "sum_insured": Decimal("300000"),
                               "decrease_kind": "linear", "individual_end_age": 54}]
+    # A child born 10 May 2008 (17 at the start) with the child death cover, extended at 19 to 30.
+    child = {"id": "C1", "kind": "child", "name": "Tomáš", "birth_date": date(2008, 5, 10)}
+    covers.append({"insured_id": "C1", "cover": "child_death", "sum_insured": Decimal("50000")})
     commands = [
-        issue(covers=covers), pay(amount="1000.00"),
+        issue(insured=[*FLEXI_INSURED, child], covers=covers), pay(amount="1000.00"),
         {"type": "ChangeContactDetails", "email": "jana@example.cz", "received_on": "2026-06-01"},
         {"type": "ChangePolicyholder", "name": "Jana Nováková", "birth_number": "736028/5163",
          "correction": True, "received_on": "2026-06-01"},
@@ -127,6 +130,7 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
         {"type": "AgreeAmendment", "amendment_number": 1, "requested_on": "2026-06-03", "premium": "520.00",
          "frequency": "monthly"},
         {"type": "ApplyAnniversaries", "up_to": "2028-01-01"},
+        {"type": "ExtendChildCover", "insured_id": "C1", "exit_age": 30, "requested_on": "2028-04-01"},
         {"type": "ReducePolicy", "effective_from": "2028-03-01"},
         {"type": "EndPolicy", "end_reason": "death", "ended_on": "2028-04-10", "received_on": "2028-04-12"},
     ]

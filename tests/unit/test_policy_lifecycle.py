@@ -12,6 +12,9 @@ from aggregates.policy import (
     AmendmentNumberOutOfOrder,
     AmendmentTooEarly,
     BeneficiarySharesInvalid,
+    ChildExtensionAgeInvalid,
+    ChildExtensionNotOffered,
+    ChildExtensionOutOfWindow,
     EndReason,
     FrequencyNotOffered,
     NoPledgeToRelease,
@@ -299,3 +302,58 @@ def test_a_cover_ends_at_its_exit_age() -> None:
     assert (type(ended).__name__, ended.cover_key, ended.effective_from, ended.reason) == (
         "CoverEnded", "A1/serious_illness/1", date(2044, 1, 1), "exit_age")
     assert "A1/serious_illness/1" not in p.covers_on(date(2044, 1, 1))
+
+
+FAMILY = [FLEXI_INSURED[0], {"id": "C1", "kind": "child", "name": "Tomáš", "birth_date": date(2008, 5, 10)}]
+CHILD_COVERS = [*FLEXI_COVERS, {"insured_id": "C1", "cover": "child_death", "sum_insured": Decimal("50000")}]
+LATER = date(2035, 1, 1)
+
+
+def family_policy() -> Policy:
+    # start 1 Jan 2016: the child is 7, the adult (born 1973) 42; 20-year term to 1 Jan 2036
+    p = policy(start_date=date(2016, 1, 1), end_date=date(2036, 1, 1), concluded_on=date(2015, 12, 20),
+               insured=FAMILY, covers=CHILD_COVERS)
+    p.collect_events()
+    return p
+
+
+@pytest.mark.parametrize(
+    ("requested_on", "allowed"),
+    [
+        (date(2026, 5, 9), False),  # 17 the day before his 18th birthday
+        (date(2026, 5, 10), True),  # 18 today
+        (date(2033, 5, 9), True),  # still 24
+        (date(2033, 5, 10), False),  # 25: too late
+    ],
+)
+def test_a_child_cover_extends_to_30_only_on_a_request_between_18_and_25(requested_on: date, allowed: bool) -> None:
+    p = family_policy()
+    if not allowed:
+        with pytest.raises(ChildExtensionOutOfWindow):
+            p.extend_child_cover(insured_id="C1", exit_age=30, requested_on=requested_on, product=FLEXI,
+                                 today=LATER, meta=metadata())
+        assert p.collect_events() == []
+        return
+    p.extend_child_cover(insured_id="C1", exit_age=30, requested_on=requested_on, product=FLEXI, today=LATER,
+                         meta=metadata())
+    assert p.child_exit_ages == {"C1": 30}
+
+
+def test_the_extension_keeps_the_child_cover_beyond_25() -> None:
+    # Without extension: 25 - 7 = 18 policy years, the child cover ends on 1 Jan 2034.
+    plain = family_policy()
+    plain.apply_anniversaries(up_to=date(2035, 1, 1), product=FLEXI, today=date(2035, 1, 1), meta=metadata())
+    assert [(type(e).__name__, e.cover_key, e.effective_from) for e in plain.collect_events()] == [
+        ("CoverEnded", "C1/child_death/1", date(2034, 1, 1))]
+    # With extension to 30: 30 - 7 = 23 years, longer than the term: it runs to the policy's end.
+    extended = family_policy()
+    extended.extend_child_cover(insured_id="C1", exit_age=30, requested_on=date(2027, 3, 1), product=FLEXI,
+                                today=LATER, meta=metadata())
+    extended.apply_anniversaries(up_to=date(2035, 1, 1), product=FLEXI, today=date(2035, 1, 1), meta=metadata())
+    assert [type(e).__name__ for e in extended.collect_events()] == ["ChildCoverExtended"]
+    with pytest.raises(ChildExtensionAgeInvalid):
+        family_policy().extend_child_cover(insured_id="C1", exit_age=31, requested_on=date(2027, 3, 1),
+                                           product=FLEXI, today=LATER, meta=metadata())
+    with pytest.raises(ChildExtensionNotOffered):
+        family_policy().extend_child_cover(insured_id="A1", exit_age=30, requested_on=date(2027, 3, 1),
+                                           product=FLEXI, today=LATER, meta=metadata())
