@@ -23,7 +23,15 @@ from domain.errors import DomainError
 from domain.instalments import Coverage, PremiumTerms, Schedule
 from domain.metadata import EventMetadata
 from domain.money import czk
-from domain.policy_covers import cover_key, covers_in_year, flexi_proposal, validate_covers
+from domain.policy_covers import (
+    CoverChange,
+    change_covers,
+    cover_keys,
+    covers_in_year,
+    flexi_proposal,
+    validate_cover_change,
+    validate_covers,
+)
 from domain.premium_periods import Frequency, first_of_next_month
 from domain.products.flexi import FlexiRules
 from domain.products.model import LifecycleTerms, ProductVersion, add_years, completed_years
@@ -254,8 +262,7 @@ class Policy(Aggregate):
         self.cover_terms = covers
         # Per cover part, oldest first: (effective from, sum insured, ended).
         self.cover_history: dict[str, list[tuple[date, Decimal | None, bool]]] = {
-            cover_key(cover, index): [(start_date, cover.get("sum_insured"), False)]
-            for index, cover in enumerate(covers)
+            key: [(start_date, cover.get("sum_insured"), False)] for key, cover in zip(cover_keys(covers), covers)
         }
 
     # Reading ---------------------------------------------------------------------------------
@@ -402,6 +409,7 @@ class Policy(Aggregate):
         product: ProductVersion,
         today: date,
         meta: EventMetadata,
+        covers: list[dict[str, Any]] | None = None,
     ) -> None:
         """A technical change takes effect on the 1st day of the month after the request arrives,
         or on a later agreed date; the premium then may not fall below the product's minimum.
@@ -423,9 +431,24 @@ class Policy(Aggregate):
         _check_premium_allowed(product.lifecycle, frequency, czk(premium),
                                changing_premium=czk(premium) != current.premium and frequency == current.frequency)
         schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency))
+        change = None
+        if covers is not None:
+            self._cover_change(covers, effective, product, frequency)  # refuse before anything is recorded
+            # What the anniversaries already changed is recorded first, so the change starts from it.
+            self.apply_anniversaries(up_to=min(effective, today), product=product, today=today, meta=meta)
+            change = self._cover_change(covers, effective, product, frequency)
         self._amendment_agreed(amendment_number=amendment_number, requested_on=requested_on,
                                effective_from=effective, premium=czk(premium), frequency=frequency,
-                               **_coverage_fields(_allocate(schedule, self.payments)), meta=meta)
+                               **_coverage_fields(_allocate(schedule, self.payments)),
+                               covers=change.records if change else None,
+                               cover_changes=change.changes if change else [], meta=meta)
+
+    def _cover_change(self, covers: list[dict[str, Any]], effective: date, product: ProductVersion,
+                      frequency: Frequency) -> CoverChange:
+        ended = {key for key, history in self.cover_history.items() if history[-1][2]}
+        change = change_covers(self.cover_terms, covers, ended, effective)
+        validate_cover_change(product, effective, self.end_date, frequency, self.insured, change)
+        return change
 
     @event("AmendmentAgreed")
     def _amendment_agreed(
@@ -438,9 +461,16 @@ class Policy(Aggregate):
         periods_paid: int,
         paid_to: date | None,
         credit: Decimal,
+        covers: list[dict[str, Any]] | None,
+        cover_changes: list[dict[str, Any]],
         meta: EventMetadata,
     ) -> None:
         self.amendments = amendment_number
+        if covers is not None:
+            self.cover_terms = covers
+        for change in cover_changes:
+            self.cover_history.setdefault(change["key"], []).append(
+                (effective_from, change["sum_insured"], change["ended"]))
         self.schedule = self.schedule.with_terms(PremiumTerms(effective_from, premium, frequency))
         self._set_coverage(periods_paid, paid_to, credit)
 

@@ -154,6 +154,8 @@ class AgreeAmendment(PolicyCommand):
     effective_from: date | None = Field(default=None, description="default: 1st day of the next month")
     premium: Amount
     frequency: Frequency
+    covers: Annotated[list[Cover], Field(max_length=60)] | None = Field(
+        default=None, description="the whole new cover list (FLEXI); none leaves the covers as they are")
 
 
 class EndPolicy(PolicyCommand):

@@ -138,7 +138,7 @@ def run_demo(data_dir: Path) -> int:
     clock.advance(datetime(2027, 1, 5, 9, tzinfo=timezone.utc) - clock.now())
     service.execute(_command("anniversary-2027", type="ApplyAnniversaries", policy_number="2026000101",
                              up_to="2027-01-05", channel="batch", actor="anniversary-job"))
-    before, after = (service.policy("2026000101").covers_on(day)["A1/supplementary_death/1"]
+    before, after = (service.policy("2026000101").covers_on(day)["A1/supplementary_death/0"]
                      for day in (date(2026, 12, 31), date(2027, 1, 1)))
     print(f"   2027-01-05 anniversary job: supplementary death {before:,.0f} -> {after:,.0f} (linear, 1/20 a year)")
 

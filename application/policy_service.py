@@ -286,6 +286,8 @@ class PolicyService(Application[UUID]):
         arguments = command.payload(exclude=frozenset({"policy_number"}))
         if isinstance(command, DesignateBeneficiaries):
             arguments["beneficiaries"] = [b.model_dump(mode="json") for b in command.beneficiaries]
+        if isinstance(command, AgreeAmendment) and command.covers is not None:
+            arguments["covers"] = [cover.model_dump(exclude_none=True) for cover in command.covers]
         if isinstance(command, (AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover)):
             arguments["product"] = self.catalogue.get(policy.product_code, policy.product_version)
         getattr(policy, _POLICY_METHODS[type(command)])(**arguments, today=self.clock.today(), meta=meta)

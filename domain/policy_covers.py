@@ -13,6 +13,7 @@ cover should be in a given policy year:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +24,7 @@ from domain.errors import DomainError
 from domain.premium_periods import Frequency
 from domain.products.flexi import CoverSelection, Decrease, DecreaseKind, FlexiProposal, FlexiRules, InsuredKind, InsuredPerson
 from domain.products.flexi_premium import cover_years
-from domain.products.flexi_validation import validate_proposal
+from domain.products.flexi_validation import validate_cover_selection, validate_proposal
 from domain.products.model import ProductVersion, add_years, completed_years
 from domain.products.sums import sum_insured_in_year
 
@@ -48,9 +49,68 @@ class CoverState:
     reason: str = ""
 
 
-def cover_key(record: Mapping[str, Any], index: int) -> str:
-    """Stable name of one cover part: insured, cover code and its place in the policy's list."""
-    return f"{record['insured_id']}/{record['cover']}/{index}"
+class CoverChangeNotSupported(DomainError):
+    rule = "decreasing-cover-set-at-issue-only"
+
+
+def cover_keys(covers: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Stable name of each cover part: insured / cover code / which part of that cover (0, 1):
+    adding or removing other covers does not rename it."""
+    seen: Counter[str] = Counter()
+    keys = []
+    for record in covers:
+        base = f"{record['insured_id']}/{record['cover']}"
+        keys.append(f"{base}/{seen[base]}")
+        seen[base] += 1
+    return keys
+
+
+_TERMS_OF_A_PART = ("sum_insured", "decrease_kind", "decrease_rate_percent", "variant", "individual_end_age")
+
+
+@dataclass(frozen=True)
+class CoverChange:
+    """What an amendment does to the cover parts, from its effective date."""
+
+    records: list[dict[str, Any]]  # the new list; changed and added parts carry ``since``
+    changes: list[dict[str, Any]]  # per part touched: key, sum_insured, ended
+    entering: list[int]  # positions in ``records`` of the parts that start or change
+
+
+def change_covers(current: Sequence[Mapping[str, Any]], proposed: Sequence[Mapping[str, Any]],
+                  ended_keys: set[str], effective: date) -> CoverChange:
+    """Compare the proposed cover list with the current one, part by part (by stable key)."""
+    current_by_key = dict(zip(cover_keys(current), current))
+    records, changes, entering = [], [], []
+    for index, (key, record) in enumerate(zip(cover_keys(proposed), proposed)):
+        before = current_by_key.get(key)
+        if before is not None and key not in ended_keys and all(
+                before.get(term) == record.get(term) for term in _TERMS_OF_A_PART):
+            records.append(dict(before))
+            continue
+        if record.get("decrease_kind"):
+            raise CoverChangeNotSupported(f"{key}: a decreasing sum is agreed at issue; it cannot be added or changed")
+        records.append({**record, "since": effective})
+        changes.append({"key": key, "sum_insured": record.get("sum_insured"), "ended": False})
+        entering.append(index)
+    proposed_keys = set(cover_keys(proposed))
+    changes += [{"key": key, "sum_insured": None, "ended": True}
+                for key in current_by_key if key not in proposed_keys and key not in ended_keys]
+    return CoverChange(records, changes, entering)
+
+
+def validate_cover_change(product: ProductVersion, effective: date, end: date | None, frequency: Frequency,
+                          insured: Sequence[Mapping[str, Any]], change: CoverChange) -> None:
+    """The whole new set obeys the product's sum and dependency rules; entry ages and individual
+    ends are checked, at the effective date, for the parts that start or change."""
+    if not isinstance(product.rules, FlexiRules):
+        raise CoversRequired("only FLEXI policies carry cover records that an amendment can change")
+    years = max(1, (end.year - effective.year) if end else 1)
+    proposal = FlexiProposal(
+        signed_on=effective, start=effective, term_years=years, frequency=frequency,
+        insured=_persons(insured), covers=tuple(_selection(record) for record in change.records),
+    )
+    validate_cover_selection(product.rules, proposal, entering=change.entering)
 
 
 def validate_covers(product: ProductVersion, start: date, end: date | None, concluded_on: date,
@@ -73,12 +133,14 @@ def flexi_proposal(start: date, end: date | None, concluded_on: date, frequency:
         start=start,
         term_years=term_years(start, end),
         frequency=frequency,
-        insured=tuple(
-            InsuredPerson(p["id"], InsuredKind(p["kind"]), p["birth_date"], p.get("is_policyholder", False))
-            for p in insured
-        ),
+        insured=_persons(insured),
         covers=tuple(_selection(c) for c in covers),
     )
+
+
+def _persons(insured: Sequence[Mapping[str, Any]]) -> tuple[InsuredPerson, ...]:
+    return tuple(InsuredPerson(p["id"], InsuredKind(p["kind"]), p["birth_date"], p.get("is_policyholder", False))
+                 for p in insured)
 
 
 def term_years(start: date, end: date | None) -> int:
@@ -93,17 +155,20 @@ def covers_in_year(rules: FlexiRules, proposal: FlexiProposal, covers: Sequence[
 
     ``child_exit_ages``: children whose cover was extended beyond 25 (by insured id)."""
     states: dict[str, CoverState] = {}
-    for index, record in enumerate(covers):
+    anniversary = add_years(proposal.start, policy_year - 1)
+    for key, record in zip(cover_keys(covers), covers):
+        if record.get("since", proposal.start) > anniversary:
+            continue  # this part (or its change) started after that anniversary
         selection = _selection(record)
         years = _cover_years(rules, proposal, selection, (child_exit_ages or {}).get(selection.insured_id))
         if policy_year <= years:
             amount = record.get("sum_insured")
-            states[cover_key(record, index)] = CoverState(
+            states[key] = CoverState(
                 None if amount is None else sum_insured_in_year(amount, selection.decrease, years, policy_year)
             )
         else:
             ended_by = "individual_end" if selection.individual_end_age else "exit_age"
-            states[cover_key(record, index)] = CoverState(None, ended=True, reason=ended_by)
+            states[key] = CoverState(None, ended=True, reason=ended_by)
     return _keep_basic_death_at_minimum(states, covers)
 
 
@@ -121,9 +186,9 @@ def _cover_years(rules: FlexiRules, proposal: FlexiProposal, selection: CoverSel
 
 
 def _keep_basic_death_at_minimum(states: dict[str, CoverState], covers: Sequence[Mapping[str, Any]]) -> dict[str, CoverState]:
-    for index, record in enumerate(covers):
-        key = cover_key(record, index)
-        if record["cover"] != BASIC_DEATH or not states[key].ended or states[key].reason != "individual_end":
+    for key, record in zip(cover_keys(covers), covers):
+        state = states.get(key)
+        if record["cover"] != BASIC_DEATH or state is None or state.reason != "individual_end":
             continue
         others_in_force = any(
             not state.ended for other_key, state in states.items()

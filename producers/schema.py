@@ -124,6 +124,12 @@ class PledgeReleasedData(_Model):
     received_on: date
 
 
+class CoverChangeData(_Projection):
+    key: str = Field(description="insured id / cover code / part")
+    sum_insured: Decimal | None
+    ended: bool
+
+
 class AmendmentAgreedData(_Model):
     amendment_number: int
     requested_on: date
@@ -133,6 +139,7 @@ class AmendmentAgreedData(_Model):
     periods_paid: int
     paid_to: date | None
     credit: Decimal
+    cover_changes: list[CoverChangeData] = Field(description="cover parts added, changed or ended from effective_from")
 
 
 class PolicyEndedData(_Model):

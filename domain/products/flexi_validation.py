@@ -5,6 +5,7 @@ Each refusal is a named DomainError from ``domain.products.errors``. Seed: flexi
 """
 
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -68,14 +69,20 @@ def validate_policy_shape(rules: FlexiRules, proposal: FlexiProposal) -> None:
         )
 
 
-def validate_cover_selection(rules: FlexiRules, proposal: FlexiProposal) -> None:
-    """Each cover's own limits, then the dependency rules between covers."""
-    for selection in proposal.covers:
+def validate_cover_selection(rules: FlexiRules, proposal: FlexiProposal,
+                             entering: Collection[int] | None = None) -> None:
+    """Each cover's own limits, then the dependency rules between covers.
+
+    ``entering``: positions of the cover parts that start at ``proposal.start`` (all when None).
+    A change by amendment re-checks entry age and individual end only for the parts it adds or
+    changes; covers already running keep running past their entry age."""
+    for index, selection in enumerate(proposal.covers):
         cover = _cover_for(rules, proposal, selection)
         person = proposal.person(selection.insured_id)
-        if cover.ages is not None:
-            _check_entry_age(person, proposal, cover.ages, cover.name)
-        _check_individual_end(cover, person, proposal, selection)
+        if entering is None or index in entering:
+            if cover.ages is not None:
+                _check_entry_age(person, proposal, cover.ages, cover.name)
+            _check_individual_end(cover, person, proposal, selection)
         _check_variant(cover, selection)
         _check_decrease(rules, cover, selection)
         if cover.derived_share_of is None:

@@ -68,3 +68,21 @@ def test_years_of_a_policy_with_a_backdated_correction(container: Container) -> 
     detail = contract_detail(container.database, NUMBER)
     assert (detail.status, detail.end_reason, detail.ended_on) == ("ended", "death", date(2028, 5, 2))
     assert (detail.premium, detail.paid_to, detail.version) == (Decimal("600.00"), date(2026, 12, 31), 7)
+
+
+def test_a_cover_change_by_amendment_through_the_command_edge(container: Container) -> None:
+    service = container.policies
+    service.execute(issue(NUMBER))  # basic death 500 000, from 1 Jan 2026
+    move_clock_to(container, date(2026, 9, 20))
+    amendment = AgreeAmendment(
+        **envelope(), policy_number=NUMBER, amendment_number=1, requested_on=date(2026, 9, 20),
+        premium=Decimal("640.00"), frequency="monthly",
+        covers=[{"insured_id": "A1", "cover": "basic_death", "sum_insured": "800000"},
+                {"insured_id": "A1", "cover": "accidental_death", "sum_insured": "300000"}],
+    )
+    service.execute(amendment)
+    assert service.policy_as_of(NUMBER, date(2026, 9, 30)).covers == {"A1/basic_death/0": Decimal("500000.00")}
+    after = service.policy_as_of(NUMBER, date(2026, 10, 1))
+    assert after.covers == {"A1/basic_death/0": Decimal("800000.00"), "A1/accidental_death/0": Decimal("300000.00")}
+    assert after.premium == Decimal("640.00")
+    container.embedded_runner("contracts").catch_up()  # the published event validates against schema v1

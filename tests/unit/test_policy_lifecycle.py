@@ -30,7 +30,9 @@ from aggregates.policy import (
     WithdrawalPeriodOver,
 )
 from aggregates.policy_history import policy_as_of
+from domain.policy_covers import CoverChangeNotSupported
 from domain.premium_periods import Frequency, first_of_next_month
+from domain.products.errors import EntryAgeOutOfRange, InSituWithoutSeriousIllness
 from domain.products.catalogue import default_catalogue
 from tests.factories import FLEXI_COVERS, FLEXI_INSURED, metadata
 
@@ -278,15 +280,15 @@ def test_anniversaries_decrease_sums_and_end_covers_once() -> None:
     assert p.apply_anniversaries(up_to=date(2029, 1, 1), product=FLEXI, today=TODAY, meta=metadata()) == 4
     changes = [(e.cover_key, e.effective_from, e.sum_insured, e.reason) for e in p.collect_events()]
     assert changes == [
-        ("A1/supplementary_death/1", date(2027, 1, 1), Decimal("270000.00"), "annual_decrease"),  # 300 000 x 9/10
-        ("A1/supplementary_death/1", date(2028, 1, 1), Decimal("240000.00"), "annual_decrease"),  # x 8/10
+        ("A1/supplementary_death/0", date(2027, 1, 1), Decimal("270000.00"), "annual_decrease"),  # 300 000 x 9/10
+        ("A1/supplementary_death/0", date(2028, 1, 1), Decimal("240000.00"), "annual_decrease"),  # x 8/10
         # basic death reaches its individual end while supplementary death goes on: 10 000
         ("A1/basic_death/0", date(2029, 1, 1), Decimal("10000.00"), "individual_end_minimum"),
-        ("A1/supplementary_death/1", date(2029, 1, 1), Decimal("210000.00"), "annual_decrease"),  # x 7/10
+        ("A1/supplementary_death/0", date(2029, 1, 1), Decimal("210000.00"), "annual_decrease"),  # x 7/10
     ]
     assert p.apply_anniversaries(up_to=date(2029, 6, 1), product=FLEXI, today=TODAY, meta=metadata()) == 0
     assert p.covers_on(date(2028, 12, 31)) == {"A1/basic_death/0": Decimal("500000"),
-                                               "A1/supplementary_death/1": Decimal("240000.00")}
+                                               "A1/supplementary_death/0": Decimal("240000.00")}
     assert p.covers_on(date(2029, 1, 1))["A1/basic_death/0"] == Decimal("10000.00")
 
 
@@ -300,8 +302,8 @@ def test_a_cover_ends_at_its_exit_age() -> None:
     assert p.apply_anniversaries(up_to=date(2045, 1, 1), product=FLEXI, today=date(2045, 1, 1), meta=metadata()) == 1
     [ended] = p.collect_events()
     assert (type(ended).__name__, ended.cover_key, ended.effective_from, ended.reason) == (
-        "CoverEnded", "A1/serious_illness/1", date(2044, 1, 1), "exit_age")
-    assert "A1/serious_illness/1" not in p.covers_on(date(2044, 1, 1))
+        "CoverEnded", "A1/serious_illness/0", date(2044, 1, 1), "exit_age")
+    assert "A1/serious_illness/0" not in p.covers_on(date(2044, 1, 1))
 
 
 FAMILY = [FLEXI_INSURED[0], {"id": "C1", "kind": "child", "name": "Tomáš", "birth_date": date(2008, 5, 10)}]
@@ -344,7 +346,7 @@ def test_the_extension_keeps_the_child_cover_beyond_25() -> None:
     plain = family_policy()
     plain.apply_anniversaries(up_to=date(2035, 1, 1), product=FLEXI, today=date(2035, 1, 1), meta=metadata())
     assert [(type(e).__name__, e.cover_key, e.effective_from) for e in plain.collect_events()] == [
-        ("CoverEnded", "C1/child_death/1", date(2034, 1, 1))]
+        ("CoverEnded", "C1/child_death/0", date(2034, 1, 1))]
     # With extension to 30: 30 - 7 = 23 years, longer than the term: it runs to the policy's end.
     extended = family_policy()
     extended.extend_child_cover(insured_id="C1", exit_age=30, requested_on=date(2027, 3, 1), product=FLEXI,
@@ -357,3 +359,79 @@ def test_the_extension_keeps_the_child_cover_beyond_25() -> None:
     with pytest.raises(ChildExtensionNotOffered):
         family_policy().extend_child_cover(insured_id="A1", exit_age=30, requested_on=date(2027, 3, 1),
                                            product=FLEXI, today=LATER, meta=metadata())
+
+
+# Technical changes of covers ---------------------------------------------------------------------
+
+BASIC = {"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")}
+SUPPLEMENTARY = {"insured_id": "A1", "cover": "supplementary_death", "sum_insured": Decimal("300000"),
+                 "decrease_kind": "linear"}
+
+
+def covered_policy() -> Policy:
+    p = policy(end_date=date(2036, 1, 1), covers=[BASIC, SUPPLEMENTARY])
+    p.collect_events()
+    return p
+
+
+def amend_covers(p: Policy, covers: list, requested_on: date = date(2027, 6, 10), today: date = TODAY) -> None:
+    p.agree_amendment(amendment_number=p.amendments + 1, requested_on=requested_on, effective_from=None,
+                      premium=Decimal("560.00"), frequency=Frequency.MONTHLY, product=FLEXI, today=today,
+                      meta=metadata(), covers=covers)
+
+
+def test_an_amendment_changes_adds_and_removes_cover_parts_from_its_effective_date() -> None:
+    p = covered_policy()
+    accidental = {"insured_id": "A1", "cover": "accidental_death", "sum_insured": Decimal("200000")}
+    amend_covers(p, [{**BASIC, "sum_insured": Decimal("600000")}, accidental])  # supplementary left out
+    decreased, agreed = p.collect_events()
+    # the 2027 anniversary was still unrecorded: it is recorded first (300 000 x 9/10)
+    assert (decreased.cover_key, decreased.effective_from, decreased.sum_insured) == (
+        "A1/supplementary_death/0", date(2027, 1, 1), Decimal("270000.00"))
+    assert sorted((c["key"], c["sum_insured"], c["ended"]) for c in agreed.cover_changes) == [
+        ("A1/accidental_death/0", Decimal("200000"), False),
+        ("A1/basic_death/0", Decimal("600000"), False),
+        ("A1/supplementary_death/0", None, True),
+    ]
+    # requested 10 June 2027 -> from 1 July 2027
+    assert p.covers_on(date(2027, 6, 30)) == {"A1/basic_death/0": Decimal("500000"),
+                                              "A1/supplementary_death/0": Decimal("270000.00")}
+    assert p.covers_on(date(2027, 7, 1)) == {"A1/basic_death/0": Decimal("600000"),
+                                             "A1/accidental_death/0": Decimal("200000")}
+    # the anniversaries after the change find nothing to correct (the changed parts start on 1 July)
+    assert p.apply_anniversaries(up_to=date(2029, 1, 1), product=FLEXI, today=TODAY, meta=metadata()) == 0
+
+
+@pytest.mark.parametrize(
+    ("covers", "error"),
+    [
+        # a decreasing sum is agreed at issue only
+        ([BASIC, {**SUPPLEMENTARY, "sum_insured": Decimal("200000")}], CoverChangeNotSupported),
+        # in situ needs serious illness (FLEXI dependency rule)
+        ([BASIC, SUPPLEMENTARY, {"insured_id": "A1", "cover": "in_situ", "sum_insured": Decimal("34000")}],
+         InSituWithoutSeriousIllness),
+    ],
+)
+def test_a_refused_cover_change_records_nothing(covers: list, error: type) -> None:
+    p = covered_policy()
+    with pytest.raises(error):
+        amend_covers(p, covers)
+    assert p.collect_events() == [] and p.amendments == 0
+
+
+def test_a_running_cover_keeps_running_past_its_entry_age_but_a_new_one_is_checked() -> None:
+    # Born 28 Oct 1973: 66 in July 2040 - past serious illness's entry age (65), below its exit (70).
+    illness = {"insured_id": "A1", "cover": "serious_illness", "sum_insured": Decimal("200000"), "variant": "basic"}
+    p = policy(start_date=date(2035, 1, 1), end_date=date(2043, 1, 1), concluded_on=date(2034, 12, 20),
+               covers=[BASIC, illness])
+    p.collect_events()
+    LATE = date(2041, 1, 1)
+    amend_covers(p, [{**BASIC, "sum_insured": Decimal("550000")}, illness], requested_on=date(2040, 6, 10), today=LATE)
+    assert p.covers_on(date(2040, 7, 1))["A1/serious_illness/0"] == Decimal("200000")
+    accidental = {"insured_id": "A1", "cover": "accidental_death", "sum_insured": Decimal("100000")}
+    amend_covers(p, [{**BASIC, "sum_insured": Decimal("550000")}, illness, accidental],
+                 requested_on=date(2040, 7, 10), today=LATE)  # accidental death: entry to 75 -> accepted at 66
+    new_illness_part = {**illness, "sum_insured": Decimal("250000")}
+    with pytest.raises(EntryAgeOutOfRange):  # raising the sum is a new entry at 66
+        amend_covers(p, [{**BASIC, "sum_insured": Decimal("550000")}, new_illness_part, accidental],
+                     requested_on=date(2040, 8, 10), today=LATE)
