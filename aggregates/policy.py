@@ -257,6 +257,7 @@ class Policy(Aggregate):
         self.beneficiaries: list[dict[str, Any]] = []
         self.pledge_creditor: str | None = None
         self.amendments = 0
+        self.instalments_billed = 0
         self.insured = insured
         self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers
@@ -327,6 +328,24 @@ class Policy(Aggregate):
         self.payment_ids.add(payment_id)
         self.payments.append((received_on, amount))
         self._set_coverage(periods_paid, paid_to, credit)
+
+    def bill_instalments(self, *, up_to: date, today: date, meta: EventMetadata) -> int:
+        """Record every instalment due by ``up_to`` not yet billed, in due order; returns how many.
+
+        Regular premium is due on the first day of each premium period. Billing is idempotent: an
+        instalment is billed once, with the amount of the terms in force when it fell due."""
+        self._require_in_force(allow_reduced=True)
+        _not_in_future(up_to, today, "billing")
+        due = self.schedule.instalments(up_to)[self.instalments_billed:]
+        for instalment in due:
+            self._instalment_fell_due(index=instalment.index, due_date=instalment.due_date,
+                                      period_end=instalment.period_end, amount=instalment.amount, meta=meta)
+        return len(due)
+
+    @event("InstalmentFellDue")
+    def _instalment_fell_due(self, index: int, due_date: date, period_end: date, amount: Decimal,
+                             meta: EventMetadata) -> None:
+        self.instalments_billed = index + 1
 
     # Non-technical changes: effective on receipt -------------------------------------------
 

@@ -238,6 +238,13 @@ class ExtendChildCover(PolicyCommand):
     requested_on: date
 
 
+class BillInstalments(PolicyCommand):
+    """Batch: record the instalments that fell due up to a date."""
+
+    type: Literal["BillInstalments"] = "BillInstalments"
+    up_to: date
+
+
 class ApplyAnniversaries(PolicyCommand):
     """Batch: record the decreases and cover endings of every anniversary up to a date."""
 
@@ -248,6 +255,7 @@ class ApplyAnniversaries(PolicyCommand):
 AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
           RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
+          BillInstalments,
           DraftProposal, SignProposal, SendProposal, ExportProposal, RequestExamination, CompleteExamination,
           AcceptProposal, DeclineProposal, CancelProposal],
     Field(discriminator="type"),

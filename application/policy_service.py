@@ -33,6 +33,7 @@ from application.commands import (
     AgreeAmendment,
     AnyCommand,
     ApplyAnniversaries,
+    BillInstalments,
     CancelProposal,
     ChangeContactDetails,
     ChangePolicyholder,
@@ -125,6 +126,7 @@ _POLICY_METHODS: dict[type, str] = {
     ReducePolicy: "reduce",
     ApplyAnniversaries: "apply_anniversaries",
     ExtendChildCover: "extend_child_cover",
+    BillInstalments: "bill_instalments",
 }
 _PROPOSAL_METHODS: dict[type, str] = {
     SignProposal: "sign",

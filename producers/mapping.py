@@ -56,6 +56,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.CoverSumChanged: schema.CoverSumChangedV1,
     Policy.CoverEnded: schema.CoverEndedV1,
     Policy.ChildCoverExtended: schema.ChildCoverExtendedV1,
+    Policy.InstalmentFellDue: schema.InstalmentFellDueV1,
     Proposal.Drafted: schema.ProposalDraftedV1,
     Proposal.TermsReplaced: schema.ProposalTermsReplacedV1,
     Proposal.ClientContactChanged: schema.ProposalClientContactChangedV1,

@@ -163,6 +163,13 @@ class CoverEndedData(_Model):
     reason: str = Field(description="exit_age | individual_end")
 
 
+class InstalmentFellDueData(_Model):
+    index: int = Field(ge=0, description="0 = the first instalment of the policy")
+    due_date: date
+    period_end: date
+    amount: Decimal
+
+
 class ChildCoverExtendedData(_Model):
     insured_id: str
     exit_age: int
@@ -197,10 +204,12 @@ PolicyReducedV1 = _event("reduced", PolicyReducedData)
 CoverSumChangedV1 = _event("cover-sum-changed", CoverSumChangedData)
 CoverEndedV1 = _event("cover-ended", CoverEndedData)
 ChildCoverExtendedV1 = _event("child-cover-extended", ChildCoverExtendedData)
+InstalmentFellDueV1 = _event("instalment-fell-due", InstalmentFellDueData)
 
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
-                PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1)
+                PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1,
+                InstalmentFellDueV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 

@@ -129,6 +129,7 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
         {"type": "ReleasePledge", "received_on": "2026-06-03"},
         {"type": "AgreeAmendment", "amendment_number": 1, "requested_on": "2026-06-03", "premium": "520.00",
          "frequency": "monthly"},
+        {"type": "BillInstalments", "up_to": "2026-03-01"},
         {"type": "ApplyAnniversaries", "up_to": "2028-01-01"},
         {"type": "ExtendChildCover", "insured_id": "C1", "exit_age": 30, "requested_on": "2028-04-01"},
         {"type": "ReducePolicy", "effective_from": "2028-03-01"},
@@ -140,7 +141,7 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
             command = command_adapter.validate_python({**base, **command, "command_id": str(uuid4()),
                                                        "policy_number": "2026000001"})
         service.execute(command)
-    events = len(commands) + 1  # the anniversaries record two events
+    events = len(commands) + 1 + 2  # the anniversaries record two events, the billing three (Jan-Mar)
     kafka_container.relay().publish_next_page()
     records = read_topic(kafka_container, kafka_container.topics.policy_events, expected=events)
     assert {dict(r.headers)["ce_type"].decode() for r in records} == {m.model_fields["type"].default for m in PUBLISHED_V1}

@@ -435,3 +435,26 @@ def test_a_running_cover_keeps_running_past_its_entry_age_but_a_new_one_is_check
     with pytest.raises(EntryAgeOutOfRange):  # raising the sum is a new entry at 66
         amend_covers(p, [{**BASIC, "sum_insured": Decimal("550000")}, new_illness_part, accidental],
                      requested_on=date(2040, 8, 10), today=LATE)
+
+
+# Billing --------------------------------------------------------------------------------------
+
+def test_instalments_are_billed_once_each_with_the_amount_in_force_when_due() -> None:
+    p = policy()  # monthly 500 from 1 Jan 2026
+    assert p.bill_instalments(up_to=date(2026, 3, 15), today=TODAY, meta=metadata()) == 3  # Jan, Feb, Mar
+    assert p.bill_instalments(up_to=date(2026, 3, 31), today=TODAY, meta=metadata()) == 0  # nothing new
+    amend(p, 1, date(2026, 3, 20), "600.00")  # from 1 April
+    assert p.bill_instalments(up_to=date(2026, 5, 1), today=TODAY, meta=metadata()) == 2  # Apr, May
+    billed = [(e.index, e.due_date, e.amount) for e in p.collect_events() if type(e).__name__ == "InstalmentFellDue"]
+    assert billed == [
+        (0, date(2026, 1, 1), Decimal("500.00")), (1, date(2026, 2, 1), Decimal("500.00")),
+        (2, date(2026, 3, 1), Decimal("500.00")),
+        (3, date(2026, 4, 1), Decimal("600.00")), (4, date(2026, 5, 1), Decimal("600.00")),
+    ]
+
+
+def test_billing_stops_at_the_end_of_the_policy() -> None:
+    p = policy()
+    end(p, EndReason.DEATH, received_on=date(2026, 3, 20), ended_on=date(2026, 3, 10))
+    with pytest.raises(PolicyNotInForce):
+        p.bill_instalments(up_to=date(2026, 6, 1), today=TODAY, meta=metadata())
