@@ -9,16 +9,17 @@ Every event carries the business date it takes effect (``received_on``, ``effect
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
-from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
 from domain.birth_number import BirthNumber
+from domain.dates import add_years, completed_years, first_of_next_month
 from domain.errors import DomainError
 from domain.instalments import Coverage, PremiumTerms, Schedule
 from domain.metadata import EventMetadata
@@ -32,9 +33,9 @@ from domain.policy_covers import (
     validate_cover_change,
     validate_covers,
 )
-from domain.premium_periods import Frequency, first_of_next_month
+from domain.premium_periods import Frequency
 from domain.products.flexi import FlexiRules
-from domain.products.model import LifecycleTerms, ProductVersion, add_years, completed_years
+from domain.products.model import LifecycleTerms, ProductVersion
 
 POLICY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:policy")
 # The payment reference (variabilní symbol) is the contract number and has at most 10 digits.

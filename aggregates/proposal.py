@@ -32,9 +32,9 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from aggregates.policy import POLICY_NUMBER, InvalidPolicyNumber, policy_id_for
+from domain.dates import first_of_next_month
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
-from domain.premium_periods import first_of_next_month
 
 PROPOSAL_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:proposal")
 # The seed gives no format for the proposal number ("nové číslo nabídky"); accept a plain token.

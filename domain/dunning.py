@@ -23,9 +23,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 
+from domain.dates import add_months
 from domain.errors import DomainError
 from domain.instalments import Schedule
-from domain.premium_periods import add_months
 
 # "se považuje za doručenou desátý kalendářní den po datu vystavení písemnosti" (section 13 a).
 REGISTERED_LETTER_DELIVERY_DAYS = 10

@@ -22,9 +22,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from domain.dates import add_months
 from domain.errors import DomainError
 from domain.money import czk
-from domain.premium_periods import Frequency, add_months
+from domain.premium_periods import Frequency
 
 
 class PremiumNotPositive(DomainError):

@@ -20,12 +20,21 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from domain.dates import add_years, completed_years
 from domain.errors import DomainError
 from domain.premium_periods import Frequency
-from domain.products.flexi import CoverSelection, Decrease, DecreaseKind, FlexiProposal, FlexiRules, InsuredKind, InsuredPerson
+from domain.products.flexi import (
+    CoverSelection,
+    Decrease,
+    DecreaseKind,
+    FlexiProposal,
+    FlexiRules,
+    InsuredKind,
+    InsuredPerson,
+)
 from domain.products.flexi_premium import cover_years
 from domain.products.flexi_validation import validate_cover_selection, validate_proposal
-from domain.products.model import ProductVersion, add_years, completed_years
+from domain.products.model import ProductVersion
 from domain.products.sums import sum_insured_in_year
 
 BASIC_DEATH = "basic_death"

@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 from domain.benefits.daily_bands import FLAT, pay_days
-from domain.benefits.dates import add_years
 from domain.benefits.errors import (
     ChildDeathTooLongAfterInjury,
     InvalidPeriod,
@@ -16,6 +15,7 @@ from domain.benefits.errors import (
 )
 from domain.benefits.inputs import HUNDRED, require_amount, require_day_count, require_percentage
 from domain.benefits.result import BenefitResult, BreakdownLine
+from domain.dates import add_years
 from domain.money import round_czk
 
 PROGRESSION_FROM_PERCENT = Decimal("26")

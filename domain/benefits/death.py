@@ -6,11 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 from domain.benefits.covers import Cover
-from domain.benefits.dates import add_years
 from domain.benefits.errors import InvalidPeriod, TerminalIllnessOutsideCoveredPeriod
 from domain.benefits.inputs import require_amount
 from domain.benefits.result import BenefitResult, BreakdownLine
 from domain.benefits.traffic_accident import traffic_accident_extra
+from domain.dates import add_years
 from domain.money import round_czk
 
 TERMINAL_ILLNESS_ADVANCE_SHARE = Decimal("0.60")

@@ -12,10 +12,10 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from domain.benefits.daily_bands import FLAT, pay_days
-from domain.benefits.dates import add_years
 from domain.benefits.errors import HospitalStayTooShort, InvalidPeriod
 from domain.benefits.inputs import require_amount
 from domain.benefits.result import BenefitResult, BreakdownLine
+from domain.dates import add_years
 
 ADULT_MAXIMUM_DAYS = 730
 CHILD_MAXIMUM_DAYS = 365

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from domain.dates import add_years, age_reached_in_year, completed_years
+from domain.premium_periods import Frequency
 from domain.products import errors
-from domain.products.model import AgeLimits, Frequency, SumBounds, add_years, age_reached_in_year, completed_years
+from domain.products.model import AgeLimits, SumBounds
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 
+from domain.dates import add_years, completed_years
+from domain.premium_periods import Frequency
 from domain.products import errors
-from domain.products.model import Frequency, ProductVersion, add_years, completed_years
+from domain.products.model import ProductVersion
 from domain.products.premium import LineKind, PremiumLine, PremiumQuote
 
 

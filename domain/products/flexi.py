@@ -10,7 +10,8 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from domain.products.model import AgeLimits, Frequency, SumBounds
+from domain.premium_periods import Frequency
+from domain.products.model import AgeLimits, SumBounds
 
 
 class InsuredKind(Enum):

@@ -12,9 +12,11 @@ pojistného" is actuarial and not modelled; loyalty discount amounts come from i
 from dataclasses import dataclass
 from decimal import Decimal
 
+from domain.dates import add_years, completed_years
+from domain.premium_periods import Frequency
 from domain.products.flexi import CoverSelection, FlexiProposal, FlexiRules, InsuredPerson
 from domain.products.flexi_validation import validate_proposal
-from domain.products.model import Frequency, ProductVersion, add_years, completed_years
+from domain.products.model import ProductVersion
 from domain.products.premium import LineKind, PremiumLine, PremiumQuote, check_minimum_premium, whole_czk
 from domain.products.sums import sum_insured_in_year
 

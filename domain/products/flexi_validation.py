@@ -9,6 +9,7 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from decimal import Decimal
 
+from domain.dates import add_months, add_years, age_reached_in_year, completed_years
 from domain.products import errors
 from domain.products.flexi import (
     CoverDefinition,
@@ -20,7 +21,7 @@ from domain.products.flexi import (
     InsuredPerson,
     total_sum,
 )
-from domain.products.model import AgeLimits, add_months, add_years, age_reached_in_year, completed_years
+from domain.products.model import AgeLimits
 
 INVALIDITY_LADDER = ("invalidity_3", "invalidity_2", "invalidity_1")
 """Highest degree first; a lower degree needs the next higher one with a sum not below it."""

@@ -1,7 +1,4 @@
-"""Value types shared by all product lines: ages, sum-insured bounds, product versions.
-
-``Frequency`` is the one of ``domain.premium_periods``, re-exported here for the product data.
-"""
+"""Value types shared by all product lines: ages, sum-insured bounds, product versions."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -10,8 +7,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from domain.premium_periods import Frequency as Frequency  # re-exported for the product data
-from domain.premium_periods import add_months as add_months
+from domain.premium_periods import Frequency
 
 
 class SumUnit(Enum):
@@ -77,18 +73,3 @@ class LifecycleTerms:
     minimum_premium: Mapping[Frequency, Decimal] | None = None
     # A fixed tariff (7 UO: 777 / 389 / 194, never monthly): the premium is the frequency's.
     fixed_premium: Mapping[Frequency, Decimal] | None = None
-
-
-def completed_years(birth_date: date, on: date) -> int:
-    """Age in completed years ("dovršený věk") on a date."""
-    had_birthday = (on.month, on.day) >= (birth_date.month, birth_date.day)
-    return on.year - birth_date.year - (0 if had_birthday else 1)
-
-
-def age_reached_in_year(birth_date: date, year: int) -> int:
-    """The age a person reaches during a calendar year ("rok, ve kterém se dožije")."""
-    return year - birth_date.year
-
-
-def add_years(day: date, years: int) -> date:
-    return add_months(day, 12 * years)

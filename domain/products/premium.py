@@ -6,8 +6,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from domain.money import HALER
+from domain.premium_periods import Frequency
 from domain.products.errors import PremiumBelowMinimum
-from domain.products.model import Frequency
 
 
 class LineKind(Enum):

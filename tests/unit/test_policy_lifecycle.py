@@ -30,10 +30,11 @@ from aggregates.policy import (
     WithdrawalPeriodOver,
 )
 from aggregates.policy_history import policy_as_of
+from domain.dates import first_of_next_month
 from domain.policy_covers import CoverChangeNotSupported
-from domain.premium_periods import Frequency, first_of_next_month
-from domain.products.errors import EntryAgeOutOfRange, InSituWithoutSeriousIllness
+from domain.premium_periods import Frequency
 from domain.products.catalogue import default_catalogue
+from domain.products.errors import EntryAgeOutOfRange, InSituWithoutSeriousIllness
 from tests.factories import FLEXI_COVERS, FLEXI_INSURED, metadata
 
 CATALOGUE = default_catalogue()

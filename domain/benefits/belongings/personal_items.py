@@ -11,9 +11,9 @@ from enum import Enum
 from domain.benefits.belongings.errors import NothingPayable, PurchaseDateMissing
 from domain.benefits.belongings.variants import LOST_ELECTRONICS_OR_VALUABLE_ITEM_CAP, Variant
 from domain.benefits.belongings.yearly_payouts import require_payout_available
-from domain.benefits.dates import add_years
 from domain.benefits.inputs import require_amount
 from domain.benefits.result import BenefitResult, BreakdownLine
+from domain.dates import add_years
 from domain.money import round_czk
 
 ELECTRONICS_COVERED_YEARS = 5

@@ -1,14 +1,15 @@
 """Accident insurance 7 UO, 23 UO and 53 UD as of the handbook "Úrazové pojištění osob, PŘÍRUČKA platná od
 1. 12. 2016" (seeds/accident-insurance-handbook.txt). Chapter numbers in comments are the handbook's."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
-from dataclasses import replace
 from types import MappingProxyType
 
+from domain.premium_periods import Frequency
 from domain.products.accident import AccidentCover, AccidentRules, IncomeLimit
 from domain.products.data.illustrative_rates import ILLUSTRATIVE_ACCIDENT_RATES, ILLUSTRATIVE_CHILD_ACCIDENT_RATES
-from domain.products.model import AgeLimits, Frequency, LifecycleTerms, ProductLine, ProductVersion, SumBounds, SumUnit
+from domain.products.model import AgeLimits, LifecycleTerms, ProductLine, ProductVersion, SumBounds, SumUnit
 
 EFFECTIVE_FROM = date(2016, 12, 1)
 SOURCE = "seeds/accident-insurance-handbook.txt (PŘÍRUČKA platná od 1. 12. 2016)"

@@ -4,9 +4,9 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from domain.premium_periods import Frequency
 from domain.products.catalogue import default_catalogue
 from domain.products.flexi import CoverSelection, FlexiProposal, InsuredKind, InsuredPerson
-from domain.products.model import Frequency
 
 CATALOGUE = default_catalogue()
 FLEXI = CATALOGUE.get("FLEXI_RISK_LIFE", "ZD020Q-2023-04")

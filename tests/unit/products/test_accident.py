@@ -11,9 +11,9 @@ from decimal import Decimal
 import pytest
 
 from domain.errors import DomainError
+from domain.premium_periods import Frequency
 from domain.products.accident import AccidentProposal, cover_end, validate_accident_proposal
 from domain.products.accident_premium import quote_accident
-from domain.products.model import Frequency
 from domain.products.premium import LineKind
 from tests.unit.products.builders import CATALOGUE
 

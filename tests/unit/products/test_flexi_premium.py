@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.premium_periods import Frequency
 from domain.products.errors import PremiumBelowMinimum
 from domain.products.flexi import Decrease, DecreaseKind
 from domain.products.flexi_premium import (
@@ -19,7 +20,6 @@ from domain.products.flexi_premium import (
     distribution_cost_percent,
     quote_flexi,
 )
-from domain.products.model import Frequency
 from domain.products.premium import LineKind, check_minimum_premium
 from tests.unit.products.builders import FLEXI, FLEXI_RULES, adult, cover, flexi
 
