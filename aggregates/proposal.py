@@ -33,14 +33,13 @@ from eventsourcing.domain import Aggregate, event
 
 from aggregates.policy import POLICY_NUMBER, InvalidPolicyNumber, policy_id_for
 from domain.dates import first_of_next_month
+from domain.contact import EMAIL, MOBILE
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
 
 PROPOSAL_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:proposal")
 # The seed gives no format for the proposal number ("nové číslo nabídky"); accept a plain token.
 PROPOSAL_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/-]{0,39}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-MOBILE = re.compile(r"^\+?\d{9,15}$")
 
 # Preliminary cover (flexi-risk-life-precontract.txt, "Předběžné krytí"): "nejvýše však na dobu 29 dnů".
 PRELIMINARY_COVER_MAX_DAYS = 29

@@ -13,15 +13,29 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    TypeAdapter,
+    field_validator,
+    model_serializer,
+)
 
-from aggregates.policy import EndReason
+from aggregates.policy import POLICY_NUMBER, EndReason
+from aggregates.proposal import PROPOSAL_NUMBER
 
 from domain.birth_number import BirthNumber, InvalidBirthNumber
+from domain.contact import EMAIL, MOBILE
 from domain.metadata import Channel
 from domain.premium_periods import Frequency
 
-PolicyNumber = Annotated[str, Field(pattern=r"^[1-9]\d{0,9}$", description="contract number = payment reference")]
+PolicyNumber = Annotated[str, Field(pattern=POLICY_NUMBER.pattern, description="contract number = payment reference")]
+ProposalNumber = Annotated[str, Field(pattern=PROPOSAL_NUMBER.pattern)]
+ProductCode = Annotated[str, Field(pattern=r"^[A-Z0-9_]{2,30}$", description="a code of the product catalogue")]
+Email = Annotated[str, Field(pattern=EMAIL.pattern, max_length=254)]
+Mobile = Annotated[str, Field(pattern=MOBILE.pattern)]
 Amount = Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2, description="CZK")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 
@@ -59,8 +73,18 @@ class PolicyCommand(Command):
     policy_number: PolicyNumber
 
 
-class Insured(BaseModel):
+class _Record(BaseModel):
+    """A record the policy keeps (a person, a cover, a beneficiary): stored in an event and replayed
+    for ever, so options left unset are left out rather than written as nulls."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_serializer(mode="wrap")
+    def _without_unset_options(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return {name: value for name, value in serialize(self).items() if value is not None}
+
+
+class Insured(_Record):
     id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,20}$")]
     kind: Literal["adult", "child"]
     name: Name
@@ -68,8 +92,7 @@ class Insured(BaseModel):
     is_policyholder: bool = False
 
 
-class Cover(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Cover(_Record):
     insured_id: str
     cover: Annotated[str, Field(pattern=r"^[a-z0-9_]{2,60}$", description="a cover code of the product")]
     sum_insured: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2)] | None = None
@@ -82,7 +105,7 @@ class Cover(BaseModel):
 class IssuePolicy(Command):
     type: Literal["IssuePolicy"] = "IssuePolicy"
     policy_number: PolicyNumber
-    product_code: Annotated[str, Field(pattern=r"^[A-Z0-9_]{2,30}$", description="a code of the product catalogue")]
+    product_code: ProductCode
     policyholder_name: Name
     policyholder_birth_number: str
     advisor_id: Annotated[str, Field(min_length=1, max_length=50)]
@@ -109,8 +132,8 @@ class RecordPremiumPayment(PolicyCommand):
 class ChangeContactDetails(PolicyCommand):
     type: Literal["ChangeContactDetails"] = "ChangeContactDetails"
     address: Annotated[str, Field(min_length=1, max_length=300)] | None = None
-    phone: Annotated[str, Field(pattern=r"^\+?\d{9,15}$")] | None = None
-    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)] | None = None
+    phone: Mobile | None = None
+    email: Email | None = None
     received_on: date
 
 
@@ -124,8 +147,7 @@ class ChangePolicyholder(PolicyCommand):
     _birth_number = field_validator("birth_number")(_valid_birth_number)
 
 
-class Beneficiary(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Beneficiary(_Record):
     name: Name
     share_percent: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)]
 
@@ -174,17 +196,17 @@ class ReducePolicy(PolicyCommand):
 class ProposalCommand(Command):
     """A command to a proposal (návrh) in the sales app's lifecycle, addressed by its number."""
 
-    proposal_number: Annotated[str, Field(pattern=r"^[A-Za-z0-9/-]{1,40}$")]
+    proposal_number: ProposalNumber
 
 
 class DraftProposal(ProposalCommand):
     type: Literal["DraftProposal"] = "DraftProposal"
-    product_code: Annotated[str, Field(pattern=r"^[A-Z0-9_]{2,30}$")]
+    product_code: ProductCode
     terms: dict[str, Any] = Field(description="the modelled offer, as the sales app sends it")
     start_date: date
     drafted_on: date
-    client_email: str | None = None
-    client_mobile: str | None = None
+    client_email: Email | None = None
+    client_mobile: Mobile | None = None
 
 
 class SignProposal(ProposalCommand):

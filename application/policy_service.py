@@ -128,6 +128,8 @@ _POLICY_METHODS: dict[type, str] = {
     ExtendChildCover: "extend_child_cover",
     BillInstalments: "bill_instalments",
 }
+# ... and these also get the product version the policy was sold under.
+_NEED_PRODUCT = frozenset({AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover})
 _PROPOSAL_METHODS: dict[type, str] = {
     SignProposal: "sign",
     SendProposal: "send",
@@ -264,10 +266,7 @@ class PolicyService(Application[UUID]):
     def _issue(self, command: IssuePolicy, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> list[Aggregate]:
         """A policy, from an accepted proposal when one is named: both change in one write."""
         policy = Policy.issue(
-            **command.payload(exclude=frozenset({"product_code", "concluded_on", "proposal_number", "insured", "covers"})),
-            # Unset options are left out of the records: they are stored in the event and replayed forever.
-            insured=[person.model_dump(exclude_none=True) for person in command.insured],
-            covers=[cover.model_dump(exclude_none=True) for cover in command.covers],
+            **command.payload(exclude=frozenset({"product_code", "concluded_on", "proposal_number"})),
             product=self.catalogue.version_in_force(command.product_code, command.start_date),
             concluded_on=command.concluded_on or command.start_date,
             meta=meta,
@@ -286,11 +285,7 @@ class PolicyService(Application[UUID]):
         policy = self._load(policy_id_for(command.policy_number), touched, PolicyNotFound,
                             f"no policy with number {command.policy_number}")
         arguments = command.payload(exclude=frozenset({"policy_number"}))
-        if isinstance(command, DesignateBeneficiaries):
-            arguments["beneficiaries"] = [b.model_dump(mode="json") for b in command.beneficiaries]
-        if isinstance(command, AgreeAmendment) and command.covers is not None:
-            arguments["covers"] = [cover.model_dump(exclude_none=True) for cover in command.covers]
-        if isinstance(command, (AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover)):
+        if type(command) in _NEED_PRODUCT:
             arguments["product"] = self.catalogue.get(policy.product_code, policy.product_version)
         getattr(policy, _POLICY_METHODS[type(command)])(**arguments, today=self.clock.today(), meta=meta)
         return policy
