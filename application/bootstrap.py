@@ -57,7 +57,7 @@ class Container:
             ensure_topics(self.settings, tuple(PROJECTIONS))
         return applied
 
-    def relay(self, on_page: Callable[[int], None] | None = None) -> Relay:
+    def relay(self) -> Relay:
         return Relay(
             recorder=self.policies.recorder,
             mapper=self.policies.mapper,
@@ -65,10 +65,9 @@ class Container:
             positions=RelayPositions(self.database),
             topic_for=self.topics.events,
             page_size=self.settings.relay_page_size,
-            on_page=on_page,
         )
 
-    def kafka_runner(self, name: str, on_batch: Callable[[BatchOutcome], None] | None = None) -> KafkaProjectionRunner:
+    def kafka_runner(self, name: str) -> KafkaProjectionRunner:
         projection = projection_named(name)
         return KafkaProjectionRunner(
             consumer=make_consumer(self.settings, group_id=f"{self.settings.topic_prefix}.{name}",
@@ -79,7 +78,6 @@ class Container:
                                           self.topics.dead_letters(name), name),
             topics=(self.topics.events(projection.stream),),
             batch_size=self.settings.consumer_batch_size,
-            on_batch=on_batch,
         )
 
     def embedded_runner(self, name: str, on_batch: Callable[[BatchOutcome], None] | None = None) -> EmbeddedProjectionRunner:

@@ -59,6 +59,7 @@ from application.transcodings import register_domain_transcodings
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
 from domain.products.catalogue import Catalogue, default_catalogue
+from infrastructure.settings import Settings
 from observability.tracing import current_traceparent, tracer
 
 log = structlog.get_logger(__name__)
@@ -144,9 +145,10 @@ _PROPOSAL_METHODS: dict[type, str] = {
 
 class PolicyService(Application[UUID]):
     name = "policies"
-    snapshotting_intervals = {Policy: 50}
+    # Declared on the class so that the library turns snapshotting on; the interval is the setting's.
+    snapshotting_intervals = {Policy: Settings.model_fields["snapshot_interval"].default}
 
-    def __init__(self, env: dict[str, str], clock: Clock, snapshot_interval: int = 50,
+    def __init__(self, env: dict[str, str], clock: Clock, snapshot_interval: int,
                  catalogue: Catalogue | None = None) -> None:
         super().__init__(env)
         self.snapshotting_intervals = {Policy: snapshot_interval}

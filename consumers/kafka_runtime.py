@@ -10,7 +10,6 @@ committed to Kafka afterwards, only so that lag tools see progress.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 import structlog
 from kafka import ConsumerRebalanceListener, KafkaConsumer, TopicPartition
@@ -58,14 +57,12 @@ class KafkaProjectionRunner:
         dead_letters: DeadLetterSink,
         topics: tuple[str, ...],
         batch_size: int = 500,
-        on_batch: Callable[[BatchOutcome], None] | None = None,
     ) -> None:
         self._consumer = consumer
         self._database = database
         self._projection = projection
         self._dead_letters = dead_letters
         self._batch_size = batch_size
-        self._on_batch = on_batch
         consumer.subscribe(topics=list(topics), listener=SeekToStoredOffsets(consumer, database, projection.name))
 
     def poll_once(self, timeout_ms: int = 500) -> BatchOutcome | None:
@@ -80,8 +77,6 @@ class KafkaProjectionRunner:
             return None
         outcome = apply_batch(self._database, self._projection, self._dead_letters, messages)
         self._consumer.commit_async()
-        if self._on_batch is not None:
-            self._on_batch(outcome)
         return outcome
 
     def run(self, stop: threading.Event) -> None:

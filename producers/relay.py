@@ -81,7 +81,6 @@ class Relay:
         topic_for: Callable[[str], str],
         name: str = "policy-events",
         page_size: int = 500,
-        on_page: Callable[[int], None] | None = None,
     ) -> None:
         self._recorder = recorder
         self._mapper = mapper
@@ -90,7 +89,6 @@ class Relay:
         self._topic_for = topic_for
         self.name = name
         self._page_size = page_size
-        self._on_page = on_page
         self._position = positions.load(name)
 
     @property
@@ -118,8 +116,6 @@ class Relay:
         self._position = last_id
         log.info("relay.published", relay=self.name, events=len(records), position=last_id,
                  ms=round((time.perf_counter() - started) * 1000, 1))
-        if self._on_page is not None:
-            self._on_page(len(records))
         return len(records)
 
     def run(self, stop: threading.Event, idle_seconds: float = 0.2, max_backoff: float = 30.0) -> None:

@@ -66,7 +66,7 @@ def test_unknown_policy_and_taken_number(container: Container) -> None:
 def test_concurrent_writers_to_one_policy_lose_nothing(container: Container) -> None:
     """Two service instances (two processes in production) pay into one policy at once."""
     container.policies.execute(issue())
-    other = PolicyService(event_store_env(container.settings), container.clock)
+    other = PolicyService(event_store_env(container.settings), container.clock, container.settings.snapshot_interval)
     services = [container.policies, other]
     payments = [pay(payment_id=f"line-{n}", amount="100.00") for n in range(20)]
     errors: list[BaseException] = []
