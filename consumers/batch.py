@@ -28,7 +28,7 @@ class Message:
     partition: int
     position: int
     key: bytes | None
-    value: bytes
+    value: bytes | None  # None when the event comes decoded (embedded mode): written only if dead-lettered
     headers: Headers
     traceparent: str | None = None
 
@@ -88,7 +88,7 @@ def apply_batch(
     ) as span, database.transaction() as tx:
         span.set_attribute("messaging.batch.message_count", len(messages))
         result = projection.apply(tx, events)
-        letters += [_letter(carriers[index], reason) for index, reason in result.rejected]
+        letters += [_letter(carriers[index], reason, events[index]) for index, reason in result.rejected]
         dead_letters.send(tx, letters)
         _save_positions(tx, projection.name, positions)
     log.info("projection.batch_applied", projection=projection.name, messages=len(messages),
@@ -97,6 +97,6 @@ def apply_batch(
     return BatchOutcome(result.applied, result.duplicates, [letter.error for letter in letters])
 
 
-def _letter(message: Message, error: str) -> DeadLetter:
-    return DeadLetter(message.source, message.partition, message.position, message.key,
-                      message.value, message.headers, error)
+def _letter(message: Message, error: str, event: PolicyEventV1 | None = None) -> DeadLetter:
+    value = message.value if message.value is not None else event.model_dump_json().encode()  # type: ignore[union-attr]
+    return DeadLetter(message.source, message.partition, message.position, message.key, value, message.headers, error)

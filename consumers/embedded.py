@@ -52,9 +52,9 @@ class EmbeddedProjectionRunner:
         domain_events = [self._mapper.to_domain_event(notification) for notification in notifications]
         events = [to_integration_event(event) for event in domain_events]
         messages = [
-            Message(EVENT_STORE_SOURCE, 0, notification.id, str(notification.originator_id).encode(),
-                    event.model_dump_json().encode(), [], traceparent_of(domain_event))
-            for notification, event, domain_event in zip(notifications, events, domain_events)
+            Message(EVENT_STORE_SOURCE, 0, notification.id, str(notification.originator_id).encode(), None, [],
+                    traceparent_of(domain_event))
+            for notification, domain_event in zip(notifications, domain_events)
         ]
         outcome = apply_batch(self._database, self._projection, self._dead_letters, messages, decoded=events)
         if self._on_batch is not None:

@@ -85,3 +85,18 @@ def test_gaps_and_garbage_are_dead_lettered_and_the_rest_applied(container: Cont
     assert "events-in-sequence" in letters[0]["error"] and "integration-schema" in letters[1]["error"]
     assert offsets == [{"next_offset": 5}]
     assert contract_detail(container.database, "2026000002").total_paid == Decimal("700.00")
+
+
+def test_an_event_followed_in_process_is_written_out_only_when_dead_lettered(container: Container) -> None:
+    seed(container)
+    notifications = container.policies.recorder.select_notifications(1, 100, topics=EVENT_STORE_TOPICS["policy"])
+    events = [to_integration_event(container.policies.mapper.to_domain_event(n)) for n in notifications]
+    paid_without_issue = events[2]  # a payment for a contract the read model has never seen
+    messages = [Message("event-store", 0, 7, None, None, [])]
+    outcome = apply_batch(container.database, ContractsProjection(), TableDeadLetters("contracts"), messages,
+                          decoded=[paid_without_issue])
+    assert outcome.applied == 0 and len(outcome.dead_lettered) == 1
+    with container.database.transaction() as tx:
+        [letter] = tx.fetchall("SELECT payload FROM dead_letters")
+    assert to_integration_event(container.policies.mapper.to_domain_event(notifications[2])).model_dump_json() \
+        == letter["payload"]
