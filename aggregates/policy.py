@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
@@ -20,6 +21,15 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.birth_number import BirthNumber
 from domain.dates import add_years, completed_years, first_of_next_month
+from domain.dunning import (
+    DeliveryChannel,
+    DunningAction,
+    DunningState,
+    DunningStep,
+    DunningTerms,
+    dunned_debt,
+    next_step,
+)
 from domain.errors import DomainError
 from domain.instalments import Coverage, PremiumTerms, Schedule
 from domain.metadata import EventMetadata
@@ -132,6 +142,14 @@ class ChildExtensionOutOfWindow(DomainError):
 
 class ChildExtensionAgeInvalid(DomainError):
     rule = "child-extension-up-to-30"
+
+
+@dataclass(frozen=True)
+class DunningTaken:
+    """A dunning step taken for the instalment due on ``due_date``."""
+
+    due_date: date
+    step: DunningStep
 
 
 class EndReason(Enum):
@@ -259,6 +277,10 @@ class Policy(Aggregate):
         self.pledge_creditor: str | None = None
         self.amendments = 0
         self.instalments_billed = 0
+        # The unpaid instalment being dunned (once its first letter went out) and where its process is.
+        self.dunned_due: date | None = None
+        self.dunning = DunningState()
+        self.dunned_through: date | None = None  # the last business day a dunning step was taken
         self.insured = insured
         self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers
@@ -347,6 +369,104 @@ class Policy(Aggregate):
     def _instalment_fell_due(self, index: int, due_date: date, period_end: date, amount: Decimal,
                              meta: EventMetadata) -> None:
         self.instalments_billed = index + 1
+
+    # Collections: the day's billing, direct debit and dunning ------------------------------
+
+    def collect(self, *, on: date, product: ProductVersion, today: date, meta: EventMetadata) -> list[DunningTaken]:
+        """What business day ``on`` brings: instalments due by then are billed; a fee collected by
+        direct debit is collected; otherwise the dunning step due that day is taken. Returns the
+        dunning steps taken. Idempotent: asked again about the same day it records nothing new."""
+        if self.status is not PolicyStatus.IN_FORCE:
+            return []
+        self.bill_instalments(up_to=on, today=today, meta=meta)
+        if product.lifecycle.collected_by_direct_debit:
+            self._collect_direct_debit(on, meta)
+            return []
+        if product.lifecycle.dunning is None:
+            return []
+        return self._dun(on, product.lifecycle.dunning, meta)
+
+    def _collect_direct_debit(self, on: date, meta: EventMetadata) -> None:
+        """Each billed fee is collected from the client's account on its due date (the group cover ends
+        when that account is closed or blocked, so a collection does not fail while it runs)."""
+        for instalment in self.schedule.instalments(on)[self.instalments_paid:]:
+            payment_id = f"direct-debit-{instalment.due_date.isoformat()}"
+            if payment_id not in self.payment_ids:
+                coverage = _allocate(self.schedule, [*self.payments, (instalment.due_date, instalment.amount)])
+                self._premium_payment_recorded(payment_id=payment_id, amount=instalment.amount,
+                                               received_on=instalment.due_date, **_coverage_fields(coverage), meta=meta)
+
+    def _dun(self, on: date, terms: DunningTerms, meta: EventMetadata) -> list[DunningTaken]:
+        """One step a day per process; a process closed by payment may let the next unpaid instalment's start."""
+        taken: list[DunningTaken] = []
+        if self.dunned_through is not None and on <= self.dunned_through:
+            return taken  # that day was dunned already (a workflow replaying its input)
+        while self.status is PolicyStatus.IN_FORCE:
+            due = self.dunned_due or self._first_unpaid_due(on)
+            if due is None:
+                break
+            state = self.dunning if self.dunned_due else DunningState()
+            # After the deadline only what was paid by the deadline counts: a late payment does not undo the lapse.
+            debt = dunned_debt(self.schedule, self.payments, due, min(on, state.deadline or on))
+            step = next_step(due, terms, self._delivery_channel(), on, state, debt)
+            if step.action is DunningAction.NOTHING:
+                break
+            self._take_dunning_step(due, step, debt, on, meta)
+            taken.append(DunningTaken(due, step))
+            if step.action is not DunningAction.STOP_PAID:
+                break
+        return taken
+
+    def _first_unpaid_due(self, on: date) -> date | None:
+        unpaid = self.schedule.allocate(self.payments, on).first_unpaid
+        return unpaid.due_date if unpaid is not None and unpaid.due_date <= on else None
+
+    def _delivery_channel(self) -> DeliveryChannel:
+        """An e-mail in the contact details is the address given for electronic communication."""
+        has_email = bool(self.contact["email"])
+        return DeliveryChannel.for_client(has_email=has_email, consented=has_email)
+
+    def _take_dunning_step(self, due: date, step: DunningStep, debt: Decimal, on: date, meta: EventMetadata) -> None:
+        letter = {"policy_number": self.policy_number, "due_date": due, "issued_on": on, "debt": debt,
+                  "addressee": self.policyholder_name, "address": self.contact["address"],
+                  "email": self.contact["email"], "channel": self._delivery_channel().value}
+        action = step.action
+        if action is DunningAction.SEND_PRE_REMINDER:
+            self._pre_reminder_sent(**letter, meta=meta)
+        elif action is DunningAction.SEND_REMINDER:
+            self._reminder_sent(**letter, delivered_on=step.delivered_on, deadline=step.deadline,
+                                consequence=step.warns_of.value, meta=meta)  # type: ignore[union-attr]
+        else:
+            self._dunning_closed(**letter, outcome=action.value, meta=meta)
+        if action is DunningAction.LAPSE:
+            self._ended(reason=EndReason.LAPSE_FOR_NON_PAYMENT, ended_on=step.effective, received_on=on,
+                        refund=None, debt=self._debt_at_end(step.effective), meta=meta)  # type: ignore[arg-type]
+        elif action is DunningAction.REDUCE:
+            self._reduced(effective_from=step.effective, meta=meta)
+
+    @event("PreReminderSent")
+    def _pre_reminder_sent(self, policy_number: str, due_date: date, issued_on: date, debt: Decimal,
+                           addressee: str, address: str | None, email: str | None, channel: str,
+                           meta: EventMetadata) -> None:
+        self.dunned_due, self.dunned_through = due_date, issued_on
+        self.dunning = DunningState(pre_reminder_sent_on=issued_on)
+
+    @event("ReminderSent")
+    def _reminder_sent(self, policy_number: str, due_date: date, issued_on: date, debt: Decimal, addressee: str,
+                       address: str | None, email: str | None, channel: str, delivered_on: date, deadline: date,
+                       consequence: str, meta: EventMetadata) -> None:
+        """The reminder warns of ``consequence`` (lapse or reduction) unless paid by ``deadline``."""
+        pre_reminder = self.dunning.pre_reminder_sent_on if self.dunned_due == due_date else None
+        self.dunned_due, self.dunned_through = due_date, issued_on
+        self.dunning = DunningState(pre_reminder_sent_on=pre_reminder, reminder_sent_on=issued_on, deadline=deadline)
+
+    @event("DunningClosed")
+    def _dunning_closed(self, policy_number: str, due_date: date, issued_on: date, debt: Decimal, addressee: str,
+                        address: str | None, email: str | None, channel: str, outcome: str,
+                        meta: EventMetadata) -> None:
+        """``outcome``: stop_paid (the letter confirms the payment), lapse or reduce."""
+        self.dunned_due, self.dunned_through = None, issued_on
+        self.dunning = DunningState()
 
     # Non-technical changes: effective on receipt -------------------------------------------
 
@@ -583,8 +703,7 @@ class Policy(Aggregate):
             raise EndDateInvalid(f"policy {self.policy_number} cannot end on {effective}, before its start")
         paid = sum((amount for _, amount in self.payments), Decimal("0.00"))
         refund = max(paid - czk(benefits_paid), Decimal("0.00")) if reason in VOIDING_REASONS else None
-        debt = Decimal("0.00") if reason in VOIDING_REASONS else self.schedule.ended(effective).allocate(
-            self.payments, effective).debt_on
+        debt = Decimal("0.00") if reason in VOIDING_REASONS else self._debt_at_end(effective)
         self._ended(reason=reason, ended_on=effective, received_on=received_on, refund=refund,
                     debt=debt, meta=meta)
 
@@ -644,6 +763,10 @@ class Policy(Aggregate):
         self.schedule = self.schedule.ended(effective_from)
 
     # Helpers --------------------------------------------------------------------------------
+
+    def _debt_at_end(self, ended_on: date) -> Decimal:
+        """Premium due by the end and unpaid: it stays claimable after the policy ends."""
+        return self.schedule.ended(ended_on).allocate(self.payments, ended_on).debt_on
 
     def _require_in_force(self, allow_reduced: bool = False) -> None:
         allowed = {PolicyStatus.IN_FORCE, PolicyStatus.REDUCED} if allow_reduced else {PolicyStatus.IN_FORCE}

@@ -56,7 +56,7 @@ def create_app(container: Container) -> FastAPI:
     @app.get("/policies/{policy_number}", response_model=PolicyAsOf, responses={404: {"model": RuleBroken}})
     def policy(policy_number: str, on: date | None = None, known_at: datetime | None = None) -> PolicyAsOf:
         """From the event store: the policy on business date ``on`` as the insurer knew it at ``known_at``."""
-        return container.policies.policy_as_of(policy_number, on or container.clock.today(), known_at)
+        return container.policies.policy_as_of(policy_number, on or container.policies.clock.today(), known_at)
 
     @app.get("/contracts", response_model=list[ContractSummary])
     def contracts(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
-from application.clock import Clock, SystemClock
+from application.clock import Clock
+from application.collections import Collections
 from application.policy_service import PolicyService
 from consumers.batch import BatchOutcome
+from consumers.collections_workflow import CollectionsWorkflow
 from consumers.dead_letters import KafkaDeadLetters, TableDeadLetters
 from consumers.embedded import EmbeddedProjectionRunner
 from consumers.kafka_runtime import KafkaProjectionRunner
@@ -17,24 +19,23 @@ from infrastructure.eventstore import event_store_env
 from infrastructure.kafka_clients import Topics, ensure_topics, make_consumer, make_producer
 from infrastructure.settings import Settings
 from migrations.runner import migrate
+from producers.mapping import TOPIC_STREAMS
 from producers.relay import KafkaPublisher, Relay, RelayPositions
 from projections.base import Projection
 from projections.contracts import ContractsProjection
 
 PROJECTIONS: dict[str, Callable[[], Projection]] = {"contracts": ContractsProjection}
-
-
-def projection_named(name: str) -> Projection:
-    try:
-        return PROJECTIONS[name]()
-    except KeyError:
-        raise ValueError(f"unknown projection {name!r}; known: {', '.join(sorted(PROJECTIONS))}") from None
+# Workflows run like projections (same runners, positions and dead letters) but act on the core.
+WORKFLOWS: dict[str, Callable[[Container], Projection]] = {
+    "collections": lambda container: CollectionsWorkflow(Collections(container.policies)),
+}
+CONSUMERS = (*PROJECTIONS, *WORKFLOWS)
 
 
 @dataclass
 class Container:
     settings: Settings
-    clock: Clock = field(default_factory=SystemClock)
+    clock: Clock | None = None  # None: the shared business calendar (see application.clock.CalendarClock)
 
     @cached_property
     def topics(self) -> Topics:
@@ -54,8 +55,16 @@ class Container:
     def migrate(self) -> list[int]:
         applied = migrate(self.database)
         if self.settings.kafka_bootstrap_servers:
-            ensure_topics(self.settings, tuple(PROJECTIONS))
+            ensure_topics(self.settings, TOPIC_STREAMS, CONSUMERS)
         return applied
+
+    def consumer_named(self, name: str) -> Projection:
+        """A projection or a workflow, by name."""
+        if name in PROJECTIONS:
+            return PROJECTIONS[name]()
+        if name in WORKFLOWS:
+            return WORKFLOWS[name](self)
+        raise ValueError(f"unknown consumer {name!r}; known: {', '.join(sorted(CONSUMERS))}")
 
     def relay(self) -> Relay:
         return Relay(
@@ -68,7 +77,7 @@ class Container:
         )
 
     def kafka_runner(self, name: str) -> KafkaProjectionRunner:
-        projection = projection_named(name)
+        projection = self.consumer_named(name)
         return KafkaProjectionRunner(
             consumer=make_consumer(self.settings, group_id=f"{self.settings.topic_prefix}.{name}",
                                    max_poll_records=self.settings.consumer_batch_size),
@@ -81,7 +90,7 @@ class Container:
         )
 
     def embedded_runner(self, name: str, on_batch: Callable[[BatchOutcome], None] | None = None) -> EmbeddedProjectionRunner:
-        projection = projection_named(name)
+        projection = self.consumer_named(name)
         return EmbeddedProjectionRunner(
             recorder=self.policies.recorder,
             mapper=self.policies.mapper,
@@ -94,7 +103,7 @@ class Container:
 
     def reset_projection(self, name: str) -> None:
         """Empty a read model and forget its positions in one transaction: the next run rebuilds it."""
-        projection = projection_named(name)
+        projection = self.consumer_named(name)
         with self.database.transaction() as tx:
             projection.reset(tx)
             tx.execute("DELETE FROM projection_offsets WHERE consumer = %(name)s", {"name": name})

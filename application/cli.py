@@ -5,13 +5,16 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from datetime import datetime
 from pathlib import Path
+from uuid import uuid4
 
 import typer
 from pydantic import ValidationError
 
-from application.bootstrap import PROJECTIONS, Container
-from application.commands import command_adapter
+from application.bootstrap import CONSUMERS, Container
+from application.commands import AdvanceBusinessDate, command_adapter
+from domain.metadata import Channel
 from domain.errors import DomainError
 from infrastructure.settings import Settings
 from observability.logging import configure_logging
@@ -55,8 +58,8 @@ def relay() -> None:
 
 
 @app.command()
-def consume(projection: str = typer.Argument(..., help=f"one of: {', '.join(PROJECTIONS)}")) -> None:
-    """Run a projection as a Kafka consumer group."""
+def consume(projection: str = typer.Argument(..., help=f"one of: {', '.join(CONSUMERS)}")) -> None:
+    """Run a projection or a workflow as a Kafka consumer group."""
     container = _container(f"consumer-{projection}")
     container.migrate()
     container.kafka_runner(projection).run(_stop_on_signals())
@@ -114,6 +117,22 @@ def submit(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="J
         else:
             typer.echo(f"line {number}: {'already done' if outcome.duplicate else 'done'} -> version {outcome.aggregate_version}")
     raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def clock(to: datetime = typer.Option(None, formats=["%Y-%m-%d"], help="start the business days up to this date"),
+          actor: str = typer.Option("scheduler", help="who moves the clock")) -> None:
+    """Show the business date, or move it forward: one tick per day, published on the event topics."""
+    container = _container("clock")
+    container.migrate()
+    if to is not None:
+        command = AdvanceBusinessDate(command_id=uuid4(), actor=actor, channel=Channel.BATCH, to=to.date())
+        try:
+            container.policies.execute(command)
+        except DomainError as error:
+            typer.echo(f"refused ({error.rule}): {error}", err=True)
+            raise typer.Exit(1) from None
+    typer.echo(f"business date: {container.policies.business_date() or 'not started (the wall-clock date applies)'}")
 
 
 @app.command()

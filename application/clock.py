@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from typing import Protocol
-
 
 
 class Clock(Protocol):
@@ -36,3 +36,19 @@ class FixedClock:
 
     def advance(self, delta: timedelta) -> None:
         self._at += delta
+
+
+class CalendarClock:
+    """The business date is the business calendar's (its last tick); the recorded time is the wall clock's.
+
+    Before the calendar's first tick the business date is the wall-clock date."""
+
+    def __init__(self, business_date: Callable[[], date | None], wall: Clock | None = None) -> None:
+        self._business_date = business_date
+        self._wall = wall or SystemClock()
+
+    def now(self) -> datetime:
+        return self._wall.now()
+
+    def today(self) -> date:
+        return self._business_date() or self._wall.today()

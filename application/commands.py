@@ -274,10 +274,17 @@ class ApplyAnniversaries(PolicyCommand):
     up_to: date
 
 
+class AdvanceBusinessDate(Command):
+    """Start the business days up to ``to``: the system's clock moves only by this command."""
+
+    type: Literal["AdvanceBusinessDate"] = "AdvanceBusinessDate"
+    to: date
+
+
 AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
           RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
-          BillInstalments,
+          BillInstalments, AdvanceBusinessDate,
           DraftProposal, SignProposal, SendProposal, ExportProposal, RequestExamination, CompleteExamination,
           AcceptProposal, DeclineProposal, CancelProposal],
     Field(discriminator="type"),

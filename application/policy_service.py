@@ -23,13 +23,15 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
+from aggregates.business_calendar import CALENDAR_ID, BusinessCalendar
 from aggregates.command_receipt import CommandReceipt, receipt_id_for
 from aggregates.policy import Policy, policy_id_for
 from aggregates.proposal import Proposal, proposal_id_for
 from aggregates.policy_history import NotKnownYet, PolicyAsOf, policy_as_of
-from application.clock import Clock
+from application.clock import CalendarClock, Clock
 from application.commands import (
     AcceptProposal,
+    AdvanceBusinessDate,
     AgreeAmendment,
     AnyCommand,
     ApplyAnniversaries,
@@ -146,13 +148,14 @@ _PROPOSAL_METHODS: dict[type, str] = {
 class PolicyService(Application[UUID]):
     name = "policies"
     # Declared on the class so that the library turns snapshotting on; the interval is the setting's.
-    snapshotting_intervals = {Policy: Settings.model_fields["snapshot_interval"].default}
+    snapshotting_intervals = {Policy: Settings.model_fields["snapshot_interval"].default, BusinessCalendar: 100}
 
-    def __init__(self, env: dict[str, str], clock: Clock, snapshot_interval: int,
+    def __init__(self, env: dict[str, str], clock: Clock | None, snapshot_interval: int,
                  catalogue: Catalogue | None = None) -> None:
+        """``clock`` None: business dates from the business calendar, recorded times from the wall clock."""
         super().__init__(env)
-        self.snapshotting_intervals = {Policy: snapshot_interval}
-        self.clock = clock
+        self.snapshotting_intervals = {Policy: snapshot_interval, BusinessCalendar: 100}
+        self.clock = clock or CalendarClock(self.business_date)
         self.catalogue = catalogue or default_catalogue()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
@@ -261,6 +264,8 @@ class PolicyService(Application[UUID]):
         """The aggregates the command changes; the first is the one its outcome reports."""
         if isinstance(command, IssuePolicy):
             return self._issue(command, meta, touched)
+        if isinstance(command, AdvanceBusinessDate):
+            return [self._advance_calendar(command.to, meta, touched)]
         if isinstance(command, ProposalCommand):
             return [self._change_proposal(command, meta, touched)]
         return [self._change_policy(command, meta, touched)]
@@ -282,6 +287,16 @@ class PolicyService(Application[UUID]):
                                    f"not {command.product_code}")
         proposal.record_policy_issued(policy_number=command.policy_number, issued_on=self.clock.today(), meta=meta)
         return [policy, proposal]
+
+    def _advance_calendar(self, to: date, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> BusinessCalendar:
+        calendar = touched.get(CALENDAR_ID)
+        if calendar is None:
+            try:
+                calendar = self.repository.get(CALENDAR_ID)
+            except AggregateNotFoundError:
+                return BusinessCalendar.open(first_day=to, meta=meta)
+        calendar.advance_to(day=to, meta=meta)
+        return calendar
 
     def _change_policy(self, command: PolicyCommand, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> Policy:
         policy = self._load(policy_id_for(command.policy_number), touched, PolicyNotFound,
@@ -329,6 +344,11 @@ class PolicyService(Application[UUID]):
             return policy_as_of(events, on, known_at)
         except NotKnownYet:
             raise PolicyNotFound(f"policy {policy_number} was not yet recorded at {known_at}") from None
+
+    def business_date(self) -> date | None:
+        """The business calendar's date (its last tick), None before it opens; one indexed read."""
+        latest = list(self.events.get(CALENDAR_ID, desc=True, limit=1))
+        return latest[0].business_date if latest else None
 
     # Helpers ----------------------------------------------------------------------------
 

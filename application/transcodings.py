@@ -9,6 +9,7 @@ from typing import Any
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from aggregates.policy import EndReason, PolicyStatus
+from domain.dunning import DunningAction, DunningState
 from domain.instalments import PremiumTerms, Schedule
 from domain.metadata import EventMetadata
 from domain.premium_periods import Frequency
@@ -84,7 +85,19 @@ class ScheduleAsList(Transcoding):
         return Schedule(start_date, tuple(terms), end_date)
 
 
+class DunningStateAsList(Transcoding):
+    type = DunningState
+    name = "dunning_state"
+
+    def encode(self, obj: DunningState) -> list[Any]:
+        return [obj.pre_reminder_sent_on, obj.reminder_sent_on, obj.deadline, obj.closed_by]
+
+    def decode(self, data: list[Any]) -> DunningState:
+        return DunningState(*data)
+
+
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     for transcoding in (DateAsISO(), SetAsSortedList(), MetadataAsDict(), PremiumTermsAsList(), ScheduleAsList(),
-                        *(EnumAsValue(enum) for enum in (Frequency, EndReason, PolicyStatus))):
+                        DunningStateAsList(),
+                        *(EnumAsValue(enum) for enum in (Frequency, EndReason, PolicyStatus, DunningAction))):
         transcoder.register(transcoding)

@@ -12,7 +12,7 @@ import structlog
 from consumers.dead_letters import DeadLetter, DeadLetterSink
 from infrastructure.database import Database, Transaction
 from observability.tracing import links_to, tracer
-from producers.schema import PolicyEventV1
+from producers.schema import ClockDayStartedV1, PolicyEventV1
 from producers.wire import Headers, InvalidMessage, decode
 from projections.base import Projection
 
@@ -60,6 +60,11 @@ def _save_positions(tx: Transaction, consumer: str, positions: dict[tuple[str, i
     )
 
 
+def follows_clock(projection: Projection) -> bool:
+    """Whether the business clock's ticks on the topic are passed to the projection (workflows)."""
+    return getattr(projection, "follows_clock", False)
+
+
 def apply_batch(
     database: Database,
     projection: Projection,
@@ -78,6 +83,8 @@ def apply_batch(
         except InvalidMessage as error:
             letters.append(_letter(message, str(error)))
             continue
+        if isinstance(event, ClockDayStartedV1) and not follows_clock(projection):
+            continue  # a tick on the topic: only workflows acting on business dates take it
         events.append(event)
         carriers.append(message)
     positions: dict[tuple[str, int], int] = {}
@@ -87,7 +94,10 @@ def apply_batch(
         f"project {projection.name}", links=links_to(message.traceparent for message in messages)
     ) as span, database.transaction() as tx:
         span.set_attribute("messaging.batch.message_count", len(messages))
-        result = projection.apply(tx, events)
+        if follows_clock(projection):  # a workflow: ticks act per partition, so it learns where each event came from
+            result = projection.react(tx, events, [(m.source, m.partition) for m in carriers])  # type: ignore[attr-defined]
+        else:
+            result = projection.apply(tx, events)
         letters += [_letter(carriers[index], reason, events[index]) for index, reason in result.rejected]
         dead_letters.send(tx, letters)
         _save_positions(tx, projection.name, positions)

@@ -64,10 +64,10 @@ def make_consumer(settings: Settings, group_id: str, max_poll_records: int) -> K
     )
 
 
-def ensure_topics(settings: Settings, consumers: tuple[str, ...]) -> list[str]:
-    """Create the event topics and each consumer's dead-letter topic when missing."""
+def ensure_topics(settings: Settings, streams: tuple[str, ...], consumers: tuple[str, ...]) -> list[str]:
+    """Create each stream's event topic and each consumer's dead-letter topic when missing."""
     topics = Topics(settings.topic_prefix)
-    wanted = [NewTopic(topics.events(stream), settings.policy_topic_partitions, 1) for stream in ("policy", "proposal")]
+    wanted = [NewTopic(topics.events(stream), settings.policy_topic_partitions, 1) for stream in streams]
     wanted += [NewTopic(topics.dead_letters(consumer), 1, 1) for consumer in consumers]
     admin = KafkaAdminClient(bootstrap_servers=_servers(settings), client_id="policy-core-admin")
     try:

@@ -12,6 +12,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.utils import get_topic
 
+from aggregates.business_calendar import BusinessCalendar
 from aggregates.policy import Policy
 from aggregates.proposal import Proposal
 from producers import schema
@@ -40,7 +41,7 @@ def _attributes(event: Any) -> dict[str, Any]:
     }
 
 
-POLICY, PROPOSAL = "policy", "proposal"
+POLICY, PROPOSAL, CLOCK, LETTER = "policy", "proposal", "clock", "letter"
 
 _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.Issued: schema.PolicyIssuedV1,
@@ -57,6 +58,9 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.CoverEnded: schema.CoverEndedV1,
     Policy.ChildCoverExtended: schema.ChildCoverExtendedV1,
     Policy.InstalmentFellDue: schema.InstalmentFellDueV1,
+    Policy.PreReminderSent: schema.PreReminderSentV1,
+    Policy.ReminderSent: schema.ReminderSentV1,
+    Policy.DunningClosed: schema.DunningClosedV1,
     Proposal.Drafted: schema.ProposalDraftedV1,
     Proposal.TermsReplaced: schema.ProposalTermsReplacedV1,
     Proposal.ClientContactChanged: schema.ProposalClientContactChangedV1,
@@ -69,9 +73,25 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Proposal.Declined: schema.ProposalDeclinedV1,
     Proposal.PolicyIssued: schema.ProposalPolicyIssuedV1,
     Proposal.Cancelled: schema.ProposalCancelledV1,
+    BusinessCalendar.Opened: schema.ClockDayStartedV1,
+    BusinessCalendar.DayStarted: schema.ClockDayStartedV1,
 }
-_STREAM_OF_AGGREGATE = {Policy: POLICY, Proposal: PROPOSAL}
-_SOURCE = {POLICY: "urn:policy-core:policies", PROPOSAL: "urn:policy-core:proposals"}
+_STREAM_OF_AGGREGATE = {Policy: POLICY, Proposal: PROPOSAL, BusinessCalendar: CLOCK}
+_SOURCE = {POLICY: "urn:policy-core:policies", PROPOSAL: "urn:policy-core:proposals",
+           CLOCK: "urn:policy-core:business-calendar", LETTER: "urn:policy-core:letters"}
+# The streams whose workflows act on business dates: the clock's ticks are interleaved into them
+# (into every partition of their topics), so a tick follows everything recorded before it.
+CLOCK_FOLLOWERS: tuple[str, ...] = (POLICY,)
+# The streams with a topic of their own (the clock has none: it travels inside its followers), and
+# the derived ones: letters are written from the dunning events.
+TOPIC_STREAMS: tuple[str, ...] = (*(stream for stream in _STREAM_OF_AGGREGATE.values() if stream != CLOCK), LETTER)
+_LETTER_KIND = {
+    Policy.PreReminderSent: lambda _: schema.LetterKind.PRE_REMINDER,
+    Policy.ReminderSent: lambda _: schema.LetterKind.REMINDER,
+    Policy.DunningClosed: lambda event: _CLOSING_LETTER[event.outcome],
+}
+_CLOSING_LETTER = {"stop_paid": schema.LetterKind.PAYMENT_CONFIRMATION, "lapse": schema.LetterKind.LAPSE_NOTICE,
+                   "reduce": schema.LetterKind.REDUCTION_NOTICE}
 _STREAM_OF = {
     event_class: stream
     for event_class in _PUBLISHED
@@ -83,10 +103,20 @@ _STREAM_OF = {
 def stream_of(domain_event: Any) -> str:
     """Which stream (and so which topic) an event belongs to: its aggregate's."""
     return _STREAM_OF[type(domain_event)]
-# The event-store topics of published events, per stream: the relay and followers ask for these only.
+
+
+def is_tick(domain_event: Any) -> bool:
+    return stream_of(domain_event) == CLOCK
+
+
+def _event_store_topics(*streams: str) -> tuple[str, ...]:
+    return tuple(get_topic(cls) for cls, of in _STREAM_OF.items() if of in streams)
+
+
+# The event-store topics of what each stream's topic carries: the embedded followers ask for these only.
 EVENT_STORE_TOPICS: dict[str, tuple[str, ...]] = {
-    stream: tuple(get_topic(cls) for cls, of in _STREAM_OF.items() if of == stream)
-    for stream in _STREAM_OF_AGGREGATE.values()
+    stream: _event_store_topics(stream, *((CLOCK,) if stream in CLOCK_FOLLOWERS else ()))
+    for stream in _STREAM_OF_AGGREGATE.values() if stream != CLOCK
 }
 PUBLISHED_EVENT_TOPICS: tuple[str, ...] = tuple(get_topic(cls) for cls in _PUBLISHED)
 
@@ -98,6 +128,22 @@ def to_integration_event(domain_event: Any) -> PolicyEventV1:
         raise LookupError(f"{type(domain_event).__qualname__} is not a published event") from None
     data_model = model.model_fields["data"].annotation
     return model(**_attributes(domain_event), data=data_model.model_validate(domain_event, from_attributes=True))
+
+
+def published_as(domain_event: Any) -> list[tuple[str, Any]]:
+    """The messages a stored event is published as, each with its stream: a dunning event is also a letter."""
+    messages: list[tuple[str, Any]] = [(stream_of(domain_event), to_integration_event(domain_event))]
+    kind = _LETTER_KIND.get(type(domain_event))
+    if kind is not None:
+        messages.append((LETTER, to_letter(domain_event, kind(domain_event))))
+    return messages
+
+
+def to_letter(domain_event: Any, kind: schema.LetterKind) -> schema.LetterV1:  # type: ignore[valid-type]
+    attributes = _attributes(domain_event)
+    attributes.update(id=uuid5(EVENT_ID_NAMESPACE, f"letter:{attributes['id']}"), source=_SOURCE[LETTER])
+    return schema.LetterV1(**attributes, data=schema.LetterData.model_validate(
+        {**{name: getattr(domain_event, name, None) for name in schema.LetterData.model_fields}, "kind": kind}))
 
 
 def traceparent_of(domain_event: Any) -> str | None:

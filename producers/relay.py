@@ -21,7 +21,7 @@ from kafka.errors import KafkaError
 
 from infrastructure.database import Database
 from observability.tracing import links_to, tracer
-from producers.mapping import PUBLISHED_EVENT_TOPICS, stream_of, to_integration_event, traceparent_of
+from producers.mapping import CLOCK, CLOCK_FOLLOWERS, PUBLISHED_EVENT_TOPICS, published_as, traceparent_of
 from producers.wire import OutgoingRecord, encode
 
 log = structlog.get_logger(__name__)
@@ -35,6 +35,9 @@ class Publisher(Protocol):
     def publish(self, records: Sequence[OutgoingRecord]) -> None:
         """Deliver every record or raise; returning means all were acknowledged."""
 
+    def partitions(self, topic: str) -> list[int]:
+        """The topic's partitions (a tick of the business clock goes to each)."""
+
 
 class KafkaPublisher:
     def __init__(self, producer: object, timeout_seconds: float = 60.0) -> None:
@@ -43,12 +46,19 @@ class KafkaPublisher:
 
     def publish(self, records: Sequence[OutgoingRecord]) -> None:
         futures = [
-            self._producer.send(record.topic, key=record.key, value=record.value, headers=record.headers)  # type: ignore[attr-defined]
+            self._producer.send(record.topic, key=record.key, value=record.value, headers=record.headers,  # type: ignore[attr-defined]
+                                partition=record.partition)
             for record in records
         ]
         self._producer.flush(timeout=self._timeout)  # type: ignore[attr-defined]
         for future in futures:
             future.get(timeout=0)  # raises the delivery error, if any
+
+    def partitions(self, topic: str) -> list[int]:
+        known = self._producer.partitions_for(topic)  # type: ignore[attr-defined]
+        if not known:
+            raise KafkaError(f"topic {topic} has no known partitions (run `policy-core migrate`)")
+        return sorted(known)
 
 
 class RelayPositions:
@@ -105,8 +115,7 @@ class Relay:
         domain_events = [self._mapper.to_domain_event(notification) for notification in notifications]
         traceparents = [traceparent_of(event) for event in domain_events]
         records = [
-            encode(to_integration_event(event), self._topic_for(stream_of(event)), traceparent)
-            for event, traceparent in zip(domain_events, traceparents)
+            record for event, traceparent in zip(domain_events, traceparents) for record in self._records(event, traceparent)
         ]
         with _tracer.start_as_current_span("relay publish", links=links_to(traceparents)) as span:
             span.set_attribute("messaging.batch.message_count", len(records))
@@ -117,6 +126,18 @@ class Relay:
         log.info("relay.published", relay=self.name, events=len(records), position=last_id,
                  ms=round((time.perf_counter() - started) * 1000, 1))
         return len(records)
+
+    def _records(self, domain_event: object, traceparent: str | None) -> list[OutgoingRecord]:
+        """Where an event goes: its stream's topic, and any derived topic; a tick to every partition
+        of the topics that follow the clock (after what was published before it, so it is a watermark)."""
+        records = []
+        for stream, message in published_as(domain_event):
+            if stream != CLOCK:
+                records.append(encode(message, self._topic_for(stream), traceparent))
+                continue
+            for topic in map(self._topic_for, CLOCK_FOLLOWERS):
+                records += [encode(message, topic, traceparent, partition) for partition in self._publisher.partitions(topic)]
+        return records
 
     def run(self, stop: threading.Event, idle_seconds: float = 0.2, max_backoff: float = 30.0) -> None:
         """Publish until stopped; an outage of Kafka or the database is retried with backoff.

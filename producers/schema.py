@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 from typing import Annotated, Literal, Union
 from uuid import UUID
 
@@ -35,8 +36,8 @@ class EventAttributes(_Model):
     specversion: Literal["1.0"] = "1.0"
     id: UUID
     source: str
-    subject: UUID = Field(description="policy id; also the Kafka message key")
-    sequence: int = Field(ge=1, description="policy version after this event")
+    subject: UUID = Field(description="aggregate (policy) id; also the Kafka message key")
+    sequence: int = Field(ge=1, description="aggregate (policy) version after this event")
     time: datetime = Field(description="when the event was recorded, UTC")
     datacontenttype: Literal["application/json"] = "application/json"
     correlationid: UUID
@@ -180,6 +181,34 @@ class PolicyReducedData(_Model):
     effective_from: date
 
 
+class PreReminderSentData(_Model):
+    due_date: date = Field(description="the unpaid instalment's due date")
+    issued_on: date
+    debt: Decimal = Field(description="unpaid of that instalment (and older ones) on the day")
+    channel: str = Field(description="registered_letter | electronic")
+
+
+class ReminderSentData(PreReminderSentData):
+    delivered_on: date = Field(description="delivered, or deemed delivered (registered letter: 10th day)")
+    deadline: date = Field(description="last day to pay: at least one month after delivery")
+    consequence: str = Field(description="lapse | reduce: what follows if unpaid by the deadline")
+
+
+class DunningClosedData(_Model):
+    due_date: date
+    issued_on: date
+    debt: Decimal
+    outcome: str = Field(description="stop_paid | lapse | reduce")
+
+
+class ClockDayStartedData(_Model):
+    """A tick of the business clock. It is interleaved into every partition of the topics whose
+    workflows act on business dates, after everything recorded before it: on a partition, what
+    precedes the tick of day D is everything the core had recorded for those aggregates by then."""
+
+    business_date: date
+
+
 def _event(name: str, data: type[_Model], stream: str = "policy") -> type[EventAttributes]:
     """One published event type: the common attributes, its type name and its data."""
     type_name = f"cz.policycore.{stream}.{name}.v1"
@@ -205,11 +234,15 @@ CoverSumChangedV1 = _event("cover-sum-changed", CoverSumChangedData)
 CoverEndedV1 = _event("cover-ended", CoverEndedData)
 ChildCoverExtendedV1 = _event("child-cover-extended", ChildCoverExtendedData)
 InstalmentFellDueV1 = _event("instalment-fell-due", InstalmentFellDueData)
+PreReminderSentV1 = _event("pre-reminder-sent", PreReminderSentData)
+ReminderSentV1 = _event("reminder-sent", ReminderSentData)
+DunningClosedV1 = _event("dunning-closed", DunningClosedData)
+ClockDayStartedV1 = _event("day-started", ClockDayStartedData, "clock")
 
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
                 PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1,
-                InstalmentFellDueV1)
+                InstalmentFellDueV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 
@@ -284,3 +317,32 @@ ProposalAcceptedV1 = _event("accepted", ProposalAcceptedData, "proposal")
 ProposalDeclinedV1 = _event("declined", ProposalDeclinedData, "proposal")
 ProposalPolicyIssuedV1 = _event("policy-issued", ProposalPolicyIssuedData, "proposal")
 ProposalCancelledV1 = _event("cancelled", ProposalCancelledData, "proposal")
+
+
+# Letters (topic policy-core.letter.events.v1), for the printing and messaging systems: one message
+# per letter, with what the letter says. ``id`` identifies the letter: a re-published one keeps it.
+class LetterKind(str, Enum):
+    PRE_REMINDER = "pre_reminder"
+    REMINDER = "reminder"
+    PAYMENT_CONFIRMATION = "payment_confirmation"  # paid after a reminder: the process stopped
+    LAPSE_NOTICE = "lapse_notice"
+    REDUCTION_NOTICE = "reduction_notice"
+
+
+class LetterData(_Projection):
+    kind: LetterKind
+    policy_number: str
+    addressee: str
+    address: str | None
+    email: str | None
+    channel: str = Field(description="registered_letter | electronic")
+    issued_on: date
+    due_date: date = Field(description="the instalment the letter is about")
+    debt: Decimal
+    delivered_on: date | None = None
+    deadline: date | None = None
+    consequence: str | None = None
+
+
+LetterV1 = _event("issued", LetterData, "letter")
+letter_adapter: TypeAdapter[LetterV1] = TypeAdapter(LetterV1)  # type: ignore[valid-type]

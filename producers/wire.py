@@ -22,9 +22,10 @@ class OutgoingRecord:
     key: bytes
     value: bytes
     headers: Headers
+    partition: int | None = None  # None: chosen by the key
 
 
-def encode(event: PolicyEventV1, topic: str, traceparent: str | None) -> OutgoingRecord:
+def encode(event: PolicyEventV1, topic: str, traceparent: str | None, partition: int | None = None) -> OutgoingRecord:
     headers: Headers = [
         ("ce_specversion", b"1.0"),
         ("ce_id", str(event.id).encode()),
@@ -36,7 +37,7 @@ def encode(event: PolicyEventV1, topic: str, traceparent: str | None) -> Outgoin
     ]
     if traceparent:
         headers.append(("traceparent", traceparent.encode()))
-    return OutgoingRecord(topic, str(event.subject).encode(), event.model_dump_json().encode(), headers)
+    return OutgoingRecord(topic, str(event.subject).encode(), event.model_dump_json().encode(), headers, partition)
 
 
 def decode(value: bytes | None, headers: Sequence[tuple[str, bytes]] = ()) -> PolicyEventV1:

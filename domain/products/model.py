@@ -7,7 +7,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from domain.dunning import DunningTerms
+from domain.errors import DomainError
 from domain.premium_periods import Frequency
+
+
+class ReductionNotAllowed(DomainError):
+    rule = "reduction-instead-of-lapse-needs-reduction"
 
 
 class SumUnit(Enum):
@@ -73,3 +79,11 @@ class LifecycleTerms:
     minimum_premium: Mapping[Frequency, Decimal] | None = None
     # A fixed tariff (7 UO: 777 / 389 / 194, never monthly): the premium is the frequency's.
     fixed_premium: Mapping[Frequency, Decimal] | None = None
+    # The road to lapse for unpaid premium; None when the premium is collected by direct debit.
+    dunning: DunningTerms | None = None
+    # The group cover's fee is collected from the client's account on each due date ("inkasován").
+    collected_by_direct_debit: bool = False
+
+    def __post_init__(self) -> None:
+        if self.dunning is not None and self.dunning.reduction_instead_of_lapse and not self.reduction_allowed:
+            raise ReductionNotAllowed("a product without reduction cannot threaten reduction in its reminders")

@@ -28,6 +28,9 @@ class FlakyBroker:
             raise KafkaTimeoutError("broker unreachable")
         self.delivered.extend(records)
 
+    def partitions(self, topic: str) -> list[int]:
+        return [0]
+
 
 def test_publishing_resumes_after_an_outage_without_loss(container: Container) -> None:
     for n in range(1, 6):

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from domain.premium_periods import Frequency
 from domain.products.accident import AccidentCover, AccidentRules, IncomeLimit
 from domain.products.data.illustrative_rates import ILLUSTRATIVE_ACCIDENT_RATES, ILLUSTRATIVE_CHILD_ACCIDENT_RATES
+from domain.dunning import DunningTerms
 from domain.products.model import AgeLimits, LifecycleTerms, ProductLine, ProductVersion, SumBounds, SumUnit
 
 EFFECTIVE_FROM = date(2016, 12, 1)
@@ -129,9 +130,12 @@ RULES_53UD = AccidentRules(
 
 # Non-life: 14 days to withdraw when sold off-premises; no surrender value and no reduction;
 # "U úrazových pojištění nelze provádět změny rizik" (section 8).
+# Section 7: "předupomínka ... následně pak upomínka s datem do kdy je nutno pojistné zaplatit";
+# ILLUSTRATIVE lead times (the handbook gives none); the deadline is § 2757's month after delivery.
 ACCIDENT_LIFECYCLE = LifecycleTerms(
     line=ProductLine.NON_LIFE, withdrawal_days=14, withdrawal_only_at_distance=True,
     surrender_allowed=False, reduction_allowed=False, notice_weeks=6, premium_changes_allowed=False,
+    dunning=DunningTerms(pre_reminder_after_days=10, reminder_after_days=30),
 )
 ACCIDENT_7UO_2016_12 = ProductVersion("ACCIDENT_7UO", "2016-12", EFFECTIVE_FROM, "Úrazové pojištění 777 BONUS + (7 UO)",
                                       SOURCE, RULES_7UO,

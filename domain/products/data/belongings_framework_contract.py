@@ -51,6 +51,7 @@ def _rules(plus_transactions: str, family_transactions: str) -> BelongingsRules:
 BELONGINGS_LIFECYCLE = LifecycleTerms(
     line=ProductLine.NON_LIFE, withdrawal_days=14, withdrawal_only_at_distance=True,
     surrender_allowed=False, reduction_allowed=False, notice_weeks=6, premium_changes_allowed=False,
+    collected_by_direct_debit=True,  # 5.2.5: "účtu, ze kterého je poplatek za pojištění inkasován"
 )
 BELONGINGS_2022_01 = ProductVersion(
     "BELONGINGS_CARDS", "7720894995-D5", date(2022, 1, 1), "Pojištění osobních věcí a karet", SOURCE,

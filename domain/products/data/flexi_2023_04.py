@@ -12,6 +12,7 @@ from types import MappingProxyType
 from domain.premium_periods import Frequency
 from domain.products.data.illustrative_rates import ILLUSTRATIVE_FLEXI_COVER_RATES, ILLUSTRATIVE_MORTALITY_RATES
 from domain.products.flexi import CoverDefinition, DecreaseKind, FlexiRules, InsuredKind, LoyaltyRules, SharedSumCap
+from domain.dunning import DunningTerms
 from domain.products.model import AgeLimits, LifecycleTerms, ProductLine, ProductVersion, SumBounds, SumUnit
 
 ADULT, CHILD = InsuredKind.ADULT, InsuredKind.CHILD
@@ -192,5 +193,8 @@ FLEXI_2023_04 = ProductVersion(
         line=ProductLine.LIFE, withdrawal_days=30, withdrawal_only_at_distance=False,
         surrender_allowed=False, reduction_allowed=False, notice_weeks=6, premium_changes_allowed=True,
         minimum_premium=FLEXI_RULES_2023_04.minimum_premium,
+        # Section 9 names only the reminder ("nejprve vám zašleme upomínku"): no pre-reminder.
+        # ILLUSTRATIVE lead time: the seed gives none; the deadline (one month) is § 2757's minimum.
+        dunning=DunningTerms(pre_reminder_after_days=None, reminder_after_days=15),
     ),
 )
