@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,48 +15,18 @@ from infrastructure.database import SqliteDatabase
 from migrations.runner import migrate
 from projections.contracts import ContractsProjection
 from tests.conftest import settings_for
+from tests.e2e.processes import Process, process_env, rows
 from tests.factories import issue, pay
 from tests.kafka_helpers import read_topic, wait_until
 
 pytestmark = pytest.mark.e2e
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class Process:
-    def __init__(self, args: list[str], env: dict[str, str], log: Path) -> None:
-        self._args, self._env, self._log = args, env, log
-        self.kills = 0
-        self._process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        with self._log.open("ab") as log:
-            self._process = subprocess.Popen([sys.executable, "-m", "application.cli", *self._args],
-                                             cwd=ROOT, env=self._env, stdout=log, stderr=log)
-
-    def kill(self) -> None:
-        assert self._process is not None and self._process.poll() is None, f"{self._args} died on its own; see {self._log}"
-        self._process.send_signal(signal.SIGKILL)
-        self._process.wait()
-        self.kills += 1
-
-    def stop(self) -> int:
-        assert self._process is not None
-        self._process.send_signal(signal.SIGTERM)
-        return self._process.wait(timeout=60)
-
-
-def rows(database, table: str, order: str) -> list[dict[str, str]]:
-    with database.transaction() as tx:
-        return [{k: str(v) for k, v in row.items()} for row in tx.fetchall(f"SELECT * FROM {table} ORDER BY {order}")]
 
 
 def test_sigkilled_relay_and_consumer_restart_to_the_same_read_model(request, tmp_path: Path) -> None:
     settings = settings_for("postgresql", tmp_path, request, kafka=True)
     container = Container(settings)
     container.migrate()
-    env = {**os.environ, "DATABASE_URL": settings.database_url, "KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers,
-           "POLICY_CORE_TOPIC_PREFIX": settings.topic_prefix, "POLICY_CORE_RELAY_PAGE_SIZE": "40",
-           "POLICY_CORE_CONSUMER_BATCH_SIZE": "40", "POLICY_CORE_LOG_LEVEL": "WARNING"}
+    env = process_env(settings, POLICY_CORE_RELAY_PAGE_SIZE="40", POLICY_CORE_CONSUMER_BATCH_SIZE="40")
     relay = Process(["relay"], env, tmp_path / "relay.log")
     consumer = Process(["consume", "contracts"], env, tmp_path / "consumer.log")
     relay.start()

@@ -40,30 +40,68 @@ def monthly(number: str, *months: int, amount: str = "500.00", day: int = 1) -> 
     return [payment(number, amount, date(2026, month, day)) for month in months]
 
 
-def book(container: Container) -> dict[date, list]:
-    """Policies 1-8 and the payments of each day."""
-    for n in range(1, 8):
-        container.policies.execute(issue(f"202600000{n}", start_date=FIRST, concluded_on=date(2025, 12, 20)))
-    container.policies.execute(issue("2026000008", product_code="ACCIDENT_7UO", frequency="quarterly",
-                                     premium=Decimal("194"), start_date=FIRST, end_date=date(2036, 1, 1),
-                                     concluded_on=date(2025, 12, 20)))
-    container.policies.execute(ChangeContactDetails(command_id=uuid4(), actor="advisor", channel=Channel.BACK_OFFICE,
-                                                    policy_number="2026000008", address=None, phone=None,
-                                                    email="klient@example.cz", received_on=date(2025, 12, 31)))
-    plan = [
-        *monthly("2026000001", 1, 2, 3, 4),                               # on time
-        *monthly("2026000002", 1, 3, 4), payment("2026000002", "500.00", date(2026, 2, 20)),  # after the reminder
-        *monthly("2026000003", 1), payment("2026000003", "1000.00", date(2026, 3, 26)),       # on the deadline
-        *monthly("2026000004", 1), payment("2026000004", "1000.00", date(2026, 3, 27)),       # a day late
-        *monthly("2026000005", 1), payment("2026000005", "200.00", date(2026, 3, 10)),        # partial
-        # 6 never pays
-        *monthly("2026000007", 1, 2), *monthly("2026000007", 3, 4, amount="600.00"),         # after an amendment
-        payment("2026000008", "194.00", FIRST), payment("2026000008", "194.00", date(2026, 4, 15)),  # after the pre-reminder
-    ]
+def number(n: int, copy: int = 0) -> str:
+    return f"2026{copy:02d}{n:04d}"
+
+
+def book(container: Container, copies: int = 1) -> dict[date, list]:
+    """``copies`` times policies 1-8 (see the plan), and the payments of each day."""
+    plan = []
+    for copy in range(copies):
+        plan += _policies(container, copy)
     payments: dict[date, list] = {}
     for command in plan:
         payments.setdefault(command.received_on, []).append(command)
     return payments
+
+
+def _policies(container: Container, copy: int) -> list:
+    def n(k: int) -> str:
+        return number(k, copy)
+
+    for k in range(1, 8):
+        container.policies.execute(issue(n(k), start_date=FIRST, concluded_on=date(2025, 12, 20)))
+    container.policies.execute(issue(n(8), product_code="ACCIDENT_7UO", frequency="quarterly",
+                                     premium=Decimal("194"), start_date=FIRST, end_date=date(2036, 1, 1),
+                                     concluded_on=date(2025, 12, 20)))
+    container.policies.execute(ChangeContactDetails(command_id=uuid4(), actor="advisor", channel=Channel.BACK_OFFICE,
+                                                    policy_number=n(8), address=None, phone=None,
+                                                    email="klient@example.cz", received_on=date(2025, 12, 31)))
+    return [
+        *monthly(n(1), 1, 2, 3, 4),                                                # on time
+        *monthly(n(2), 1, 3, 4), payment(n(2), "500.00", date(2026, 2, 20)),       # after the reminder
+        *monthly(n(3), 1), payment(n(3), "1000.00", date(2026, 3, 26)),            # on the deadline
+        *monthly(n(4), 1), payment(n(4), "1000.00", date(2026, 3, 27)),            # a day late
+        *monthly(n(5), 1), payment(n(5), "200.00", date(2026, 3, 10)),             # partial
+        # 6 never pays
+        *monthly(n(7), 1, 2), *monthly(n(7), 3, 4, amount="600.00"),              # after an amendment
+        payment(n(8), "194.00", FIRST), payment(n(8), "194.00", date(2026, 4, 15)),  # after the pre-reminder
+    ]
+
+
+def amend(container: Container, copy: int = 0) -> None:
+    """Policy 7's premium goes up to 600 from 1 March (requested 9 February)."""
+    container.policies.execute(AgreeAmendment(command_id=uuid4(), actor="back-office", channel=Channel.BACK_OFFICE,
+                                              policy_number=number(7, copy), amendment_number=1,
+                                              requested_on=date(2026, 2, 9), premium=Decimal("600.00"),
+                                              frequency="monthly"))
+
+
+EXPECTED = {
+    1: [], 7: [],
+    2: [("ReminderSent", date(2026, 2, 16)), ("DunningClosed:stop_paid", date(2026, 2, 21))],
+    3: [("ReminderSent", date(2026, 2, 16)), ("DunningClosed:stop_paid", date(2026, 3, 27)),
+        ("ReminderSent", date(2026, 4, 16))],  # April unpaid: its own process
+    4: [("ReminderSent", date(2026, 2, 16)), ("DunningClosed:lapse", date(2026, 3, 27)),
+        ("Ended:lapse_for_non_payment", date(2026, 3, 26))],
+    # Partial payment: the same road as no payment.
+    5: [("ReminderSent", date(2026, 2, 16)), ("DunningClosed:lapse", date(2026, 3, 27)),
+        ("Ended:lapse_for_non_payment", date(2026, 3, 26))],
+    # Nothing ever paid: reminder 16 Jan, delivered 26 Jan, deadline 26 Feb, lapse the next day.
+    6: [("ReminderSent", date(2026, 1, 16)), ("DunningClosed:lapse", date(2026, 2, 27)),
+        ("Ended:lapse_for_non_payment", date(2026, 2, 26))],
+    8: [("PreReminderSent", date(2026, 4, 11)), ("DunningClosed:stop_paid", date(2026, 4, 16))],
+}
 
 
 def test_simulated_months_take_every_road_to_the_day(business: Container) -> None:
@@ -76,24 +114,10 @@ def test_simulated_months_take_every_road_to_the_day(business: Container) -> Non
         contracts.catch_up()
 
     simulate(business, FIRST, date(2026, 2, 9), settle, payments)
-    business.policies.execute(AgreeAmendment(command_id=uuid4(), actor="back-office", channel=Channel.BACK_OFFICE,
-                                             policy_number="2026000007", amendment_number=1,
-                                             requested_on=date(2026, 2, 9), premium=Decimal("600.00"),
-                                             frequency="monthly"))
+    amend(business)
     refused = simulate(business, date(2026, 2, 10), LAST, settle, payments)
 
-    history = {n: dunning_history(business, f"202600000{n}") for n in range(1, 9)}
-    assert history[1] == [] and history[7] == []
-    assert history[2] == [("ReminderSent", date(2026, 2, 16)), ("DunningClosed:stop_paid", date(2026, 2, 21))]
-    assert history[3] == [("ReminderSent", date(2026, 2, 16)), ("DunningClosed:stop_paid", date(2026, 3, 27)),
-                          ("ReminderSent", date(2026, 4, 16))]  # April unpaid: its own process
-    assert history[4] == [("ReminderSent", date(2026, 2, 16)), ("DunningClosed:lapse", date(2026, 3, 27)),
-                          ("Ended:lapse_for_non_payment", date(2026, 3, 26))]
-    assert history[5] == history[4]
-    # Nothing ever paid: reminder 16 Jan, delivered 26 Jan, deadline 26 Feb, lapse the next day.
-    assert history[6] == [("ReminderSent", date(2026, 1, 16)), ("DunningClosed:lapse", date(2026, 2, 27)),
-                          ("Ended:lapse_for_non_payment", date(2026, 2, 26))]
-    assert history[8] == [("PreReminderSent", date(2026, 4, 11)), ("DunningClosed:stop_paid", date(2026, 4, 16))]
+    assert {k: dunning_history(business, number(k)) for k in range(1, 9)} == EXPECTED
     # The payment a day after the deadline finds the policy lapsed: refused, for back office to handle.
     assert [(command.policy_number, rule) for command, rule in refused] == [("2026000004", "policy-in-force")]
 
@@ -114,7 +138,9 @@ def test_simulated_months_take_every_road_to_the_day(business: Container) -> Non
 def test_a_day_run_again_records_nothing_new(business: Container) -> None:
     payments = book(business)
     runner = business.embedded_runner("collections")
-    simulate(business, FIRST, date(2026, 3, 31), runner.catch_up, payments)
+    simulate(business, FIRST, date(2026, 2, 9), runner.catch_up, payments)
+    amend(business)
+    simulate(business, date(2026, 2, 10), date(2026, 3, 31), runner.catch_up, payments)
     before = business.policies.recorder.max_notification_id()
     # Forget the workflow's positions and agenda: it replays every tick and event from the start.
     business.reset_projection("collections")
