@@ -60,6 +60,9 @@ class Collections:
             except IntegrityError:  # another writer moved one of them on: each again on fresh state
                 for number in chunk:
                     report.add(self._run_one(number, on, cause))
+            if len(policy_numbers) > CHUNK:  # a long run shows its progress
+                log.info("collections.progress", business_date=on.isoformat(), done=report.reviewed,
+                         total=len(policy_numbers))
         log.info("collections.run", business_date=on.isoformat(), reviewed=report.reviewed, changed=report.changed,
                  steps=dict(report.steps), ms=round((time.perf_counter() - started) * 1000, 1))
         return report

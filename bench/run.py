@@ -7,6 +7,8 @@ Figures (targets from the foundation issue):
 - relay events/s             vs a raw kafka-python producer sending the same records (>= 50 %)
 - projection events/s (Kafka consumer runtime)  vs a raw kafka-python consumer, same topic (>= 25 %)
 - rebuild of a 100 000-event read model from the start of the topic (< 60 s)
+- issue 4: the month-end billing and dunning run over 100 000 policies (< 3 min), as policies/s
+  beside the batched-append commands/s above (see bench/billing.py for the book)
 
 Everything runs in a fresh database and fresh topics on the services of DATABASE_URL and
 KAFKA_BOOTSTRAP_SERVERS (``make bench`` starts local ones).
@@ -29,6 +31,7 @@ from kafka import KafkaConsumer
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from application.bootstrap import Container
+from bench.billing import month_end_run
 from application.commands import IssuePolicy, RecordPremiumPayment
 from domain.metadata import Channel
 from infrastructure.kafka_clients import make_producer
@@ -43,6 +46,7 @@ SINGLE_COMMANDS = int(os.environ.get("BENCH_SINGLE_COMMANDS", "2000"))
 APPEND_ROUNDS = 5
 REBUILD_EVENTS = int(os.environ.get("BENCH_REBUILD_EVENTS", "100000"))
 PAYMENTS_PER_POLICY = 3
+BILLING_BOOK = int(os.environ.get("BENCH_BILLING_POLICIES", "100000"))
 
 
 @dataclass
@@ -205,6 +209,40 @@ def report(figures: list[Figure]) -> bool:
     return all(figure.passed for figure in figures)
 
 
+def billing_figures(server_url: str, kafka: str, batched_commands: float) -> list[Figure]:
+    """Issue 4: the month-end collections run over BILLING_BOOK policies, in a database of its own."""
+    name, url = fresh_database(server_url)
+    settings = _settings(url, name, kafka)
+    container = Container(settings)
+    container.migrate()
+    try:
+        seconds, recorded = month_end_run(container, BILLING_BOOK, FLEXI_INSURED, FLEXI_COVERS, progress)
+    finally:
+        container.close()
+        _drop(server_url, name)
+    print(f"  month-end run recorded: {dict(sorted(recorded.items()))}", file=sys.stderr)
+    rate = BILLING_BOOK / seconds
+    return [
+        Figure(f"month-end billing + dunning run, {BILLING_BOOK:,} policies", rate, "/s",
+               "batched append commands/s (above)", batched_commands, target=""),
+        Figure(f"  the run for {BILLING_BOOK:,} policies", seconds, "s", target="< 180 s",
+               passed=seconds < 180 and BILLING_BOOK >= 100_000),
+    ]
+
+
+def _settings(url: str, name: str, kafka: str) -> Settings:
+    parts = conninfo_to_dict(url)
+    database_url = f"postgresql://{parts.get('user', 'postgres')}@{parts.get('host')}:{parts.get('port')}/{name}"
+    return Settings(database_url=database_url, kafka_bootstrap_servers=kafka,
+                    POLICY_CORE_TOPIC_PREFIX=f"bench-{uuid4().hex[:8]}", POLICY_CORE_DATA_DIR=str(Path("var/bench")),
+                    POLICY_CORE_RELAY_PAGE_SIZE=1000, POLICY_CORE_CONSUMER_BATCH_SIZE=2000)
+
+
+def _drop(server_url: str, name: str) -> None:
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def main() -> int:
     configure_logging("WARNING")
     server_url = os.environ.get("DATABASE_URL")
@@ -213,11 +251,7 @@ def main() -> int:
         print("bench needs DATABASE_URL and KAFKA_BOOTSTRAP_SERVERS (make bench starts local services)", file=sys.stderr)
         return 2
     name, url = fresh_database(server_url)
-    parts = conninfo_to_dict(url)
-    database_url = f"postgresql://{parts.get('user', 'postgres')}@{parts.get('host')}:{parts.get('port')}/{name}"
-    settings = Settings(database_url=database_url, kafka_bootstrap_servers=kafka,
-                        POLICY_CORE_TOPIC_PREFIX=f"bench-{uuid4().hex[:8]}", POLICY_CORE_DATA_DIR=str(Path("var/bench")),
-                        POLICY_CORE_RELAY_PAGE_SIZE=1000, POLICY_CORE_CONSUMER_BATCH_SIZE=2000)
+    settings = _settings(url, name, kafka)
     container = Container(settings)
     container.migrate()
     figures: list[Figure] = []
@@ -247,10 +281,10 @@ def main() -> int:
                               "raw kafka-python consumer msgs/s", raw_rate, ">= 0.25x", projection_rate >= 0.25 * raw_rate))
         figures.append(Figure(f"rebuild of {events:,}-event read model", seconds, "s", target="< 60 s",
                               passed=seconds < 60 and events >= 100_000))
+        figures += billing_figures(server_url, kafka, issued)
     finally:
         container.close()
-        with psycopg.connect(server_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop(server_url, name)
     return 0 if report(figures) else 1
 
 
