@@ -359,6 +359,9 @@ class Policy(Aggregate):
         instalment is billed once, with the amount of the terms in force when it fell due."""
         self._require_in_force(allow_reduced=True)
         _not_in_future(up_to, today, "billing")
+        return self._bill(up_to, meta)
+
+    def _bill(self, up_to: date, meta: EventMetadata) -> int:
         due = self.schedule.instalments(up_to)[self.instalments_billed:]
         for instalment in due:
             self._instalment_fell_due(index=instalment.index, due_date=instalment.due_date,
@@ -375,14 +378,17 @@ class Policy(Aggregate):
     def collect(self, *, on: date, product: ProductVersion, today: date, meta: EventMetadata) -> list[DunningTaken]:
         """What business day ``on`` brings: instalments due by then are billed; a fee collected by
         direct debit is collected; otherwise the dunning step due that day is taken. Returns the
-        dunning steps taken. Idempotent: asked again about the same day it records nothing new."""
-        if self.status is not PolicyStatus.IN_FORCE:
+        dunning steps taken. Idempotent: asked again about the same day it records nothing new.
+
+        A policy given notice stays billed up to its end; one that ended, or was reduced, is not dunned."""
+        if self.status is PolicyStatus.REDUCED or not self.in_force_on(on):
             return []
-        self.bill_instalments(up_to=on, today=today, meta=meta)
+        _not_in_future(on, today, "collections")
+        self._bill(on, meta)
         if product.lifecycle.collected_by_direct_debit:
             self._collect_direct_debit(on, meta)
             return []
-        if product.lifecycle.dunning is None:
+        if product.lifecycle.dunning is None or self.status is PolicyStatus.ENDED:
             return []
         return self._dun(on, product.lifecycle.dunning, meta)
 

@@ -8,7 +8,7 @@ built by the same projection code that runs behind Kafka in production.
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime, timezone
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from uuid import NAMESPACE_URL, uuid5
@@ -16,15 +16,17 @@ from uuid import NAMESPACE_URL, uuid5
 from pydantic import ValidationError
 
 from application.bootstrap import Container
-from application.clock import FixedClock
-from application.commands import IssuePolicy, RecordPremiumPayment, command_adapter
+from aggregates.intervention import Intervention
+from aggregates.policy import Policy
+from application.commands import AdvanceBusinessDate, IssuePolicy, RecordPremiumPayment, command_adapter
 from domain.errors import DomainError
 from domain.metadata import Channel
 from domain.premium_periods import Frequency
 from infrastructure.settings import Settings
+from producers.mapping import letter_of
 from projections.contract_views import contract_detail, list_contracts
 
-BUSINESS_DAY = datetime(2026, 3, 16, 9, 0, tzinfo=timezone.utc)
+BUSINESS_DAY = date(2026, 3, 16)
 
 
 def _id(label: str):
@@ -62,10 +64,11 @@ def _pay(number: str, line: str, amount: str, received: date) -> RecordPremiumPa
 def run_demo(data_dir: Path) -> int:
     shutil.rmtree(data_dir, ignore_errors=True)
     settings = Settings(database_url=None, kafka_bootstrap_servers=None, POLICY_CORE_DATA_DIR=str(data_dir))
-    container = Container(settings, clock=FixedClock(BUSINESS_DAY))
+    container = Container(settings)  # on the shared business calendar
     container.migrate()
     service = container.policies
-    print(f"policy-core demo — embedded event store {settings.event_store_path}, business day {BUSINESS_DAY.date()}\n")
+    _start_day(container, BUSINESS_DAY)
+    print(f"policy-core demo — embedded event store {settings.event_store_path}, business day {BUSINESS_DAY}\n")
 
     print("1. Issuing policies (back office)")
     issues = [
@@ -116,7 +119,6 @@ def run_demo(data_dir: Path) -> int:
             print(f"   {label}: refused [{error.rule}] {error}")
 
     print("\n5. Life goes on: changes take effect by their own rules")
-    clock = container.clock
     changes = [
         _command("contact", type="ChangeContactDetails", policy_number="2026000101", email="jana@example.cz",
                  phone="+420777123456", received_on="2026-03-16"),
@@ -135,20 +137,29 @@ def run_demo(data_dir: Path) -> int:
                                  received_on="2026-03-16", ended_on="2026-04-01"))
     except DomainError as error:
         print(f"   2026000102: notice to 2026-04-01 refused [{error.rule}] {error}")
-    clock.advance(datetime(2027, 1, 5, 9, tzinfo=timezone.utc) - clock.now())
+
+    print("\n6. Months on the business clock: the collections workflow bills, reminds, lapses (one tick a day)")
+    months_on_the_clock(container, BUSINESS_DAY + timedelta(days=1), date(2026, 6, 30), {
+        date(2026, 4, 3): [_pay("2026000101", "VYPIS-0403-004", "472.00", date(2026, 4, 3))],   # April, with the credit
+        date(2026, 5, 4): [_pay("2026000101", "VYPIS-0504-002", "560.00", date(2026, 5, 4))],
+        date(2026, 6, 20): [_pay("2026000101", "VYPIS-0620-009", "3920.00", date(2026, 6, 20))],  # June to December
+    })
+    container.embedded_runner("collections").catch_up()
+    _start_day(container, date(2027, 1, 5))
+    container.embedded_runner("collections").catch_up()
     service.execute(_command("anniversary-2027", type="ApplyAnniversaries", policy_number="2026000101",
                              up_to="2027-01-05", channel="batch", actor="anniversary-job"))
     before, after = (service.policy("2026000101").covers_on(day)["A1/supplementary_death/0"]
                      for day in (date(2026, 12, 31), date(2027, 1, 1)))
     print(f"   2027-01-05 anniversary job: supplementary death {before:,.0f} -> {after:,.0f} (linear, 1/20 a year)")
 
-    print("\n6. What did 2026000101 look like on a date? (from the event store, for the auditor)")
+    print("\n7. What did 2026000101 look like on a date? (from the event store, for the auditor)")
     for day in (date(2026, 3, 20), date(2026, 4, 20), date(2027, 1, 20)):
         view = service.policy_as_of("2026000101", day)
         covers = ", ".join(f"{key.split('/')[1]} {amount:,.0f}" for key, amount in view.covers.items())
         print(f"   {day}: {view.status}, premium {view.premium} {view.frequency}, paid to {view.paid_to}; {covers}")
 
-    print("\n7. Building the advisor read model (same projection code as the Kafka consumer)")
+    print("\n8. Building the advisor read model (same projection code as the Kafka consumer)")
     applied = container.embedded_runner("contracts").catch_up()
     print(f"   {applied} events applied\n")
     print(f"   {'contract':<11}{'product':<18}{'policyholder':<19}{'advisor':<9}{'premium':>9}  {'frequency':<12}"
@@ -164,3 +175,38 @@ def run_demo(data_dir: Path) -> int:
     print(f"\n   the event store holds {events} events (policy events and command receipts)")
     container.close()
     return 0
+
+
+def _start_day(container: Container, day: date) -> None:
+    container.policies.execute(AdvanceBusinessDate(command_id=_id(f"tick-{day}"), actor="scheduler",
+                                                   channel=Channel.BATCH, to=day))
+
+
+def months_on_the_clock(container: Container, first: date, last: date,
+                        payments: dict[date, list[RecordPremiumPayment]]) -> None:
+    """Each business day: its tick, the workflow's collections, then the day's bank payments; what
+    the day produced is printed: letters (the letters topic's content) and lapses."""
+    runner = container.embedded_runner("collections")
+    position = container.policies.recorder.max_notification_id()
+    day = first
+    while day <= last:
+        _start_day(container, day)
+        runner.catch_up()
+        container.policies.execute_batch(payments.get(day, []))
+        for notification in container.policies.recorder.select_notifications(position + 1, 10_000):
+            position = notification.id
+            _print_news(container.policies.mapper.to_domain_event(notification))
+        day += timedelta(days=1)
+
+
+def _print_news(event: object) -> None:
+    letter = letter_of(event)
+    if letter is not None:
+        data = letter.data
+        extra = f", pay by {data.deadline} or the policy {data.consequence}s" if data.deadline else ""
+        print(f"   {data.issued_on} {data.policy_number} letter {data.kind.value:<20} {data.channel:<17} "
+              f"debt {data.debt:>7} Kč (due {data.due_date}){extra}")
+    elif isinstance(event, Policy.Ended):
+        print(f"   {'':<21}the policy ended {event.ended_on} ({event.reason.value}); debt {event.debt} Kč stays claimable")
+    elif isinstance(event, Intervention.Raised):
+        print(f"   {event.raised_on} {event.policy_number} intervention for {event.advisor_id}: {event.description}")

@@ -47,7 +47,7 @@ class AgendaRow:
     billed_to: date | None
     paid_to: date | None
     dunning: bool
-    active: bool
+    watch_arrears: bool
 
 
 def evolve(row: AgendaRow | None, event: PolicyEventV1, source: str, partition: int) -> AgendaRow | None:
@@ -68,7 +68,9 @@ def evolve(row: AgendaRow | None, event: PolicyEventV1, source: str, partition: 
     if isinstance(event, DunningClosedV1):
         return replace(row, dunning=False)
     if isinstance(event, (PolicyEndedV1, PolicyReducedV1)):
-        return replace(row, active=False, dunning=False)
+        # Billed up to the end (a notice may end it months later); no longer dunned.
+        end = data.ended_on if isinstance(event, PolicyEndedV1) else data.effective_from
+        return replace(row, end_date=min(row.end_date or end, end), dunning=False, watch_arrears=False)
     return row
 
 
@@ -159,7 +161,7 @@ def _load(tx: Transaction, policy_ids: list[str]) -> dict[str, AgendaRow]:
     found = {}
     for record in tx.fetchall(f"SELECT * FROM collections_agenda WHERE policy_id {clause}", params):
         dates = {name: as_date(record[name]) for name in ("end_date", "next_due_on", "billed_to", "paid_to")}
-        flags = {name: bool(record[name]) for name in ("dunning", "active")}
+        flags = {name: bool(record[name]) for name in ("dunning", "watch_arrears")}
         found[record["policy_id"]] = AgendaRow(**{**record, **dates, **flags})
     return found
 
@@ -167,19 +169,20 @@ def _load(tx: Transaction, policy_ids: list[str]) -> dict[str, AgendaRow]:
 # Due for billing (an instalment falls due before the end), in arrears, or with a dunning process open.
 _NEEDING_ATTENTION = """
 SELECT policy_number FROM collections_agenda
-WHERE source = %(source)s AND partition = %(partition)s AND active
+WHERE source = %(source)s AND partition = %(partition)s
   AND ((next_due_on <= %(day)s AND (end_date IS NULL OR next_due_on < end_date))
        OR dunning
-       OR (billed_to IS NOT NULL AND (paid_to IS NULL OR paid_to < billed_to)))
+       OR (watch_arrears AND billed_to IS NOT NULL AND (paid_to IS NULL OR paid_to < billed_to)))
 ORDER BY policy_number
 """
 
 _UPSERT = """
 INSERT INTO collections_agenda (policy_id, policy_number, source, partition, version, end_date, next_due_on,
-    billed_to, paid_to, dunning, active)
+    billed_to, paid_to, dunning, watch_arrears)
 VALUES (%(policy_id)s, %(policy_number)s, %(source)s, %(partition)s, %(version)s, %(end_date)s, %(next_due_on)s,
-    %(billed_to)s, %(paid_to)s, %(dunning)s, %(active)s)
+    %(billed_to)s, %(paid_to)s, %(dunning)s, %(watch_arrears)s)
 ON CONFLICT (policy_id) DO UPDATE SET
-    version = excluded.version, next_due_on = excluded.next_due_on, billed_to = excluded.billed_to,
-    paid_to = excluded.paid_to, dunning = excluded.dunning, active = excluded.active
+    version = excluded.version, end_date = excluded.end_date, next_due_on = excluded.next_due_on,
+    billed_to = excluded.billed_to, paid_to = excluded.paid_to, dunning = excluded.dunning,
+    watch_arrears = excluded.watch_arrears
 """

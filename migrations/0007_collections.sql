@@ -12,10 +12,11 @@ CREATE TABLE collections_agenda (
     billed_to     DATE,
     paid_to       DATE,
     dunning       BOOLEAN NOT NULL,
-    active        BOOLEAN NOT NULL
+    -- premium in arrears is dunned: false once the policy ended or was reduced
+    watch_arrears BOOLEAN NOT NULL
 );
 
-CREATE INDEX collections_agenda_by_partition ON collections_agenda (source, partition, active, next_due_on);
+CREATE INDEX collections_agenda_by_partition ON collections_agenda (source, partition, next_due_on);
 
 -- The last business day acted on per partition: a re-delivered tick is recognised.
 CREATE TABLE collections_days (

@@ -133,13 +133,19 @@ def to_integration_event(domain_event: Any) -> PolicyEventV1:
 def published_as(domain_event: Any) -> list[tuple[str, Any]]:
     """The messages a stored event is published as, each with its stream: a dunning event is also a letter."""
     messages: list[tuple[str, Any]] = [(stream_of(domain_event), to_integration_event(domain_event))]
-    kind = _LETTER_KIND.get(type(domain_event))
-    if kind is not None:
-        messages.append((LETTER, to_letter(domain_event, kind(domain_event))))
+    letter = letter_of(domain_event)
+    if letter is not None:
+        messages.append((LETTER, letter))
     return messages
 
 
-def to_letter(domain_event: Any, kind: schema.LetterKind) -> schema.LetterV1:  # type: ignore[valid-type]
+def letter_of(domain_event: Any) -> schema.LetterV1 | None:  # type: ignore[valid-type]
+    """The letter a dunning event sends, or None for any other event."""
+    kind = _LETTER_KIND.get(type(domain_event))
+    return None if kind is None else _to_letter(domain_event, kind(domain_event))
+
+
+def _to_letter(domain_event: Any, kind: schema.LetterKind) -> schema.LetterV1:  # type: ignore[valid-type]
     attributes = _attributes(domain_event)
     attributes.update(id=uuid5(EVENT_ID_NAMESPACE, f"letter:{attributes['id']}"), source=_SOURCE[LETTER])
     return schema.LetterV1(**attributes, data=schema.LetterData.model_validate(

@@ -79,3 +79,7 @@ def test_the_demo_runs_on_a_fresh_data_directory(tmp_path: Path) -> None:
     assert "duplicate recognised: True" in done.stdout
     assert "refused [notice-period-respected]" in done.stdout
     assert "2026000104 BELONGINGS_CARDS" in done.stdout and "ended 2026-04-30 (notice)" in done.stdout
+    # On the business clock: 7 UO half-yearly, 200 of 389 paid -> pre-reminder, reminder, lapse at the deadline.
+    assert "2026-03-31 2026000103 letter reminder" in done.stdout and "pay by 2026-05-10" in done.stdout
+    assert "2026-05-11 2026000103 letter lapse_notice" in done.stdout
+    assert "the policy ended 2026-05-10 (lapse_for_non_payment); debt 189.00 Kč stays claimable" in done.stdout

@@ -181,3 +181,16 @@ def test_a_day_before_the_last_dunning_step_is_not_dunned_again() -> None:
     pay(policy, "500.00", date(2026, 2, 20))
     assert run_days(policy, date(2026, 2, 20), date(2026, 2, 21)) == {date(2026, 2, 20): ["DunningClosed"]}
     assert run_days(policy, date(2026, 2, 16), date(2026, 2, 21)) == {}
+
+
+def test_a_policy_given_notice_is_billed_and_collected_up_to_its_end() -> None:
+    """Notice received 16 Mar ends the group cover on 30 Apr: the fees due 2 Mar and 2 Apr are collected
+    (the period running on the last day is due in full), none after the end."""
+    policy = flexi(product=BELONGINGS, premium=Decimal("99"), insured=[], covers=[], end_date=None,
+                   start_date=date(2026, 3, 2))
+    policy.end(end_reason=EndReason.NOTICE, ended_on=date(2026, 4, 30), received_on=date(2026, 3, 16),
+               benefits_paid=Decimal("0"), product=BELONGINGS, today=TODAY, meta=metadata())
+    days = run_days(policy, date(2026, 3, 17), date(2026, 6, 1), product=BELONGINGS)
+    assert days == {date(2026, 3, 17): ["InstalmentFellDue", "PremiumPaymentRecorded"],
+                    date(2026, 4, 2): ["InstalmentFellDue", "PremiumPaymentRecorded"]}
+    assert policy.paid_to == date(2026, 5, 1)
