@@ -11,6 +11,7 @@ from application.collections import Collections
 from application.policy_service import PolicyService
 from consumers.batch import BatchOutcome
 from consumers.collections_workflow import CollectionsWorkflow
+from consumers.proposal_export_workflow import ProposalExportWorkflow
 from consumers.dead_letters import KafkaDeadLetters, TableDeadLetters
 from consumers.embedded import EmbeddedProjectionRunner
 from consumers.kafka_runtime import KafkaProjectionRunner
@@ -28,6 +29,7 @@ PROJECTIONS: dict[str, Callable[[], Projection]] = {"contracts": ContractsProjec
 # Workflows run like projections (same runners, positions and dead letters) but act on the core.
 WORKFLOWS: dict[str, Callable[[Container], Projection]] = {
     "collections": lambda container: CollectionsWorkflow(Collections(container.policies)),
+    "proposal-export": lambda container: ProposalExportWorkflow(container.policies),
 }
 CONSUMERS = (*PROJECTIONS, *WORKFLOWS)
 

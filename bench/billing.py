@@ -97,7 +97,7 @@ def _advance(container: Container, to: date) -> None:
 
 def _collected(container: Container, day: date) -> bool:
     with container.database.transaction() as tx:
-        row = tx.fetchone("SELECT business_date FROM collections_days")
+        row = tx.fetchone("SELECT business_date FROM workflow_days WHERE workflow = %(name)s", {"name": "collections"})
     return row is not None and str(row["business_date"]) == day.isoformat()
 
 

@@ -11,16 +11,16 @@ twice (see application.collections). Its effects therefore happen exactly once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
+from uuid import UUID
 
 from application.collections import Collections
-from infrastructure.database import Transaction, in_clause
+from consumers.workflow import ClockDrivenWorkflow, WorkflowRows
+from infrastructure.database import Transaction
 from producers.schema import (
     AmendmentAgreedV1,
-    ClockDayStartedV1,
     DunningClosedV1,
     InstalmentFellDueV1,
     PolicyEndedV1,
@@ -31,13 +31,12 @@ from producers.schema import (
     PreReminderSentV1,
     ReminderSentV1,
 )
-from projections.base import ProjectionResult
 from projections.contracts import as_date
 
 
 @dataclass(frozen=True)
 class AgendaRow:
-    policy_id: str
+    aggregate_id: str  # the policy id
     policy_number: str
     source: str
     partition: int
@@ -74,96 +73,23 @@ def evolve(row: AgendaRow | None, event: PolicyEventV1, source: str, partition: 
     return row
 
 
-class CollectionsWorkflow:
+def _decode(record: dict[str, Any]) -> AgendaRow:
+    dates = {name: as_date(record[name]) for name in ("end_date", "next_due_on", "billed_to", "paid_to")}
+    flags = {name: bool(record[name]) for name in ("dunning", "watch_arrears")}
+    return AgendaRow(**{**record, **dates, **flags})
+
+
+class CollectionsWorkflow(ClockDrivenWorkflow[AgendaRow]):
     name = "collections"
     stream = "policy"
-    follows_clock = True
 
     def __init__(self, collections: Collections) -> None:
         self._collections = collections
+        self.rows = WorkflowRows("collections_agenda", _decode, evolve, _UPSERT)
 
-    def react(self, tx: Transaction, events: Sequence[PolicyEventV1],
-              sources: Sequence[tuple[str, int]]) -> ProjectionResult:
-        result, pending = ProjectionResult(), _Pending(tx)
-        pending.preload({str(event.subject) for event in events if not isinstance(event, ClockDayStartedV1)})
-        for index, (event, (source, partition)) in enumerate(zip(events, sources)):
-            if isinstance(event, ClockDayStartedV1):
-                pending.flush()
-                self._start_day(tx, source, partition, event)
-                result.applied += 1
-                continue
-            outcome = pending.apply(event, source, partition)
-            if outcome == "applied":
-                result.applied += 1
-            elif outcome == "duplicate":
-                result.duplicates += 1
-            else:
-                result.rejected.append((index, outcome))
-        pending.flush()
-        return result
-
-    def _start_day(self, tx: Transaction, source: str, partition: int, tick: ClockDayStartedV1) -> None:
-        day = tick.data.business_date
-        where = {"source": source, "partition": partition}
-        last = tx.fetchone("SELECT business_date FROM collections_days WHERE source = %(source)s"
-                           " AND partition = %(partition)s", where)
-        if last is not None and as_date(last["business_date"]) >= day:
-            return  # a re-delivered tick: that day's collections ran
-        due = [row["policy_number"] for row in tx.fetchall(_NEEDING_ATTENTION, {**where, "day": day})]
-        self._collections.run(due, day, cause=tick.id)
-        tx.execute("INSERT INTO collections_days (source, partition, business_date)"
-                   " VALUES (%(source)s, %(partition)s, %(day)s)"
-                   " ON CONFLICT (source, partition) DO UPDATE SET business_date = excluded.business_date",
-                   {**where, "day": day})
-
-    def reset(self, tx: Transaction) -> None:
-        tx.execute("DELETE FROM collections_agenda")
-        tx.execute("DELETE FROM collections_days")
-
-
-class _Pending:
-    """Agenda rows changed since the last flush, folded in memory and written set-based."""
-
-    def __init__(self, tx: Transaction) -> None:
-        self._tx = tx
-        self._rows: dict[str, AgendaRow | None] = {}
-        self._changed: set[str] = set()
-
-    def preload(self, policy_ids: set[str]) -> None:
-        ids = sorted(policy_ids)
-        for start in range(0, len(ids), 500):
-            self._rows.update(_load(self._tx, ids[start:start + 500]))
-
-    def apply(self, event: PolicyEventV1, source: str, partition: int) -> str:
-        """'applied', 'duplicate', or why the event cannot be applied."""
-        policy_id = str(event.subject)
-        current = self._rows.get(policy_id)
-        have = current.version if current else 0
-        if event.sequence <= have:
-            return "duplicate"
-        if event.sequence != have + 1:
-            return f"version gap: policy {policy_id} is at {have}, event {event.sequence} (rule: events-in-sequence)"
-        row = evolve(current, event, source, partition)
-        if row is None:
-            return f"{event.type} for policy {policy_id}, which was never issued (rule: contract-issued-first)"
-        self._rows[policy_id] = row
-        self._changed.add(policy_id)
-        return "applied"
-
-    def flush(self) -> None:
-        rows = [asdict(self._rows[policy_id]) for policy_id in self._changed]  # type: ignore[arg-type]
-        self._tx.executemany(_UPSERT, rows)
-        self._changed.clear()
-
-
-def _load(tx: Transaction, policy_ids: list[str]) -> dict[str, AgendaRow]:
-    clause, params = in_clause("id", policy_ids)
-    found = {}
-    for record in tx.fetchall(f"SELECT * FROM collections_agenda WHERE policy_id {clause}", params):
-        dates = {name: as_date(record[name]) for name in ("end_date", "next_due_on", "billed_to", "paid_to")}
-        flags = {name: bool(record[name]) for name in ("dunning", "watch_arrears")}
-        found[record["policy_id"]] = AgendaRow(**{**record, **dates, **flags})
-    return found
+    def start_day(self, tx: Transaction, source: str, partition: int, day: date, tick_id: UUID) -> None:
+        due = tx.fetchall(_NEEDING_ATTENTION, {"source": source, "partition": partition, "day": day})
+        self._collections.run([row["policy_number"] for row in due], day, cause=tick_id)
 
 
 # Due for billing (an instalment falls due before the end), in arrears, or with a dunning process open.
@@ -177,11 +103,11 @@ ORDER BY policy_number
 """
 
 _UPSERT = """
-INSERT INTO collections_agenda (policy_id, policy_number, source, partition, version, end_date, next_due_on,
+INSERT INTO collections_agenda (aggregate_id, policy_number, source, partition, version, end_date, next_due_on,
     billed_to, paid_to, dunning, watch_arrears)
-VALUES (%(policy_id)s, %(policy_number)s, %(source)s, %(partition)s, %(version)s, %(end_date)s, %(next_due_on)s,
+VALUES (%(aggregate_id)s, %(policy_number)s, %(source)s, %(partition)s, %(version)s, %(end_date)s, %(next_due_on)s,
     %(billed_to)s, %(paid_to)s, %(dunning)s, %(watch_arrears)s)
-ON CONFLICT (policy_id) DO UPDATE SET
+ON CONFLICT (aggregate_id) DO UPDATE SET
     version = excluded.version, end_date = excluded.end_date, next_due_on = excluded.next_due_on,
     billed_to = excluded.billed_to, paid_to = excluded.paid_to, dunning = excluded.dunning,
     watch_arrears = excluded.watch_arrears

@@ -1,8 +1,18 @@
--- The collections workflow's agenda: per policy, what it needs to know to pick the policies that need
+-- The last business day each clock-driven workflow acted on, per partition of its topic:
+-- a re-delivered tick is recognised.
+CREATE TABLE workflow_days (
+    workflow      TEXT    NOT NULL,
+    source        TEXT    NOT NULL,
+    partition     INTEGER NOT NULL,
+    business_date DATE    NOT NULL,
+    PRIMARY KEY (workflow, source, partition)
+);
+
+-- The collections workflow's agenda: per policy, what it needs to pick the policies that need
 -- attention on a business day (an instalment to bill, premium in arrears, a dunning process open).
 -- ``source``/``partition``: where the policy's events arrive; a tick on that partition acts on them.
 CREATE TABLE collections_agenda (
-    policy_id     TEXT    PRIMARY KEY,
+    aggregate_id  TEXT    PRIMARY KEY,
     policy_number TEXT    NOT NULL,
     source        TEXT    NOT NULL,
     partition     INTEGER NOT NULL,
@@ -17,11 +27,3 @@ CREATE TABLE collections_agenda (
 );
 
 CREATE INDEX collections_agenda_by_partition ON collections_agenda (source, partition, next_due_on);
-
--- The last business day acted on per partition: a re-delivered tick is recognised.
-CREATE TABLE collections_days (
-    source        TEXT    NOT NULL,
-    partition     INTEGER NOT NULL,
-    business_date DATE    NOT NULL,
-    PRIMARY KEY (source, partition)
-);

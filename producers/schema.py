@@ -317,6 +317,9 @@ ProposalAcceptedV1 = _event("accepted", ProposalAcceptedData, "proposal")
 ProposalDeclinedV1 = _event("declined", ProposalDeclinedData, "proposal")
 ProposalPolicyIssuedV1 = _event("policy-issued", ProposalPolicyIssuedData, "proposal")
 ProposalCancelledV1 = _event("cancelled", ProposalCancelledData, "proposal")
+PROPOSAL_V1 = (ProposalDraftedV1, ProposalTermsReplacedV1, ProposalClientContactChangedV1, ProposalSignedV1,
+               ProposalSentV1, ProposalExportedV1, ProposalExaminationRequestedV1, ProposalExaminationCompletedV1,
+               ProposalAcceptedV1, ProposalDeclinedV1, ProposalPolicyIssuedV1, ProposalCancelledV1)
 
 
 # Letters (topic policy-core.letter.events.v1), for the printing and messaging systems: one message
@@ -345,4 +348,8 @@ class LetterData(_Projection):
 
 
 LetterV1 = _event("issued", LetterData, "letter")
+
+# Every event type of the event topics, for consumers that decode any of them (the clock is on several).
+IntegrationEventV1 = Annotated[Union[PUBLISHED_V1 + PROPOSAL_V1], Field(discriminator="type")]  # type: ignore[valid-type]
+integration_event_adapter: TypeAdapter[IntegrationEventV1] = TypeAdapter(IntegrationEventV1)
 letter_adapter: TypeAdapter[LetterV1] = TypeAdapter(LetterV1)  # type: ignore[valid-type]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from producers.schema import PolicyEventV1, policy_event_adapter
+from producers.schema import PolicyEventV1, integration_event_adapter
 
 Headers = list[tuple[str, bytes]]
 
@@ -44,7 +44,7 @@ def decode(value: bytes | None, headers: Sequence[tuple[str, bytes]] = ()) -> Po
     if not value:
         raise InvalidMessage("empty message value (rule: message-is-cloudevent-json)")
     try:
-        event = policy_event_adapter.validate_json(value)
+        event = integration_event_adapter.validate_json(value)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "message"

@@ -40,7 +40,7 @@ def test_killed_workflow_and_relay_take_each_step_once_on_its_day(request, tmp_p
     partitions = settings.policy_topic_partitions
 
     def day_done(day: date) -> bool:
-        done = rows(container.database, "collections_days", "partition")
+        done = [row for row in rows(container.database, "workflow_days", "partition") if row["workflow"] == "collections"]
         return len(done) == partitions and all(row["business_date"] == str(day) for row in done)
 
     chaos = random.Random(20261122)
