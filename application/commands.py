@@ -209,6 +209,22 @@ class DraftProposal(ProposalCommand):
     client_mobile: Mobile | None = None
 
 
+class ReplaceProposalTerms(ProposalCommand):
+    """The advisor edits a drafted offer ("Editovat lze nabídku ..., dokud nejsou označeny zámečkem")."""
+
+    type: Literal["ReplaceProposalTerms"] = "ReplaceProposalTerms"
+    terms: dict[str, Any] = Field(description="the modelled offer as a whole")
+    start_date: date
+
+
+class ChangeProposalClientContact(ProposalCommand):
+    """The client's e-mail and mobile on a drafted proposal (a digital signature needs both)."""
+
+    type: Literal["ChangeProposalClientContact"] = "ChangeProposalClientContact"
+    client_email: Email | None = None
+    client_mobile: Mobile | None = None
+
+
 class SignProposal(ProposalCommand):
     type: Literal["SignProposal"] = "SignProposal"
     signature: Literal["digital", "paper"]
@@ -285,7 +301,8 @@ AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
           RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
           BillInstalments, AdvanceBusinessDate,
-          DraftProposal, SignProposal, SendProposal, ExportProposal, RequestExamination, CompleteExamination,
+          DraftProposal, ReplaceProposalTerms, ChangeProposalClientContact, SignProposal, SendProposal, ExportProposal,
+          RequestExamination, CompleteExamination,
           AcceptProposal, DeclineProposal, CancelProposal],
     Field(discriminator="type"),
 ]

@@ -38,6 +38,7 @@ from application.commands import (
     BillInstalments,
     CancelProposal,
     ChangeContactDetails,
+    ChangeProposalClientContact,
     ChangePolicyholder,
     CompleteExamination,
     DeclineProposal,
@@ -53,6 +54,7 @@ from application.commands import (
     ReducePolicy,
     RegisterPledge,
     ReleasePledge,
+    ReplaceProposalTerms,
     RequestExamination,
     SendProposal,
     SignProposal,
@@ -134,6 +136,8 @@ _POLICY_METHODS: dict[type, str] = {
 # ... and these also get the product version the policy was sold under.
 _NEED_PRODUCT = frozenset({AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover})
 _PROPOSAL_METHODS: dict[type, str] = {
+    ReplaceProposalTerms: "replace_terms",
+    ChangeProposalClientContact: "change_client_contact",
     SignProposal: "sign",
     SendProposal: "send",
     ExportProposal: "export",

@@ -7,7 +7,12 @@ from uuid import uuid4
 
 import pytest
 
-from aggregates.proposal import DigitallySignedNotCancellable, DigitalSignatureNeedsContact, IssueRequiresAcceptance
+from aggregates.proposal import (
+    DigitallySignedNotCancellable,
+    DigitalSignatureNeedsContact,
+    IssueRequiresAcceptance,
+    ProposalNotEditable,
+)
 from application.bootstrap import Container
 from application.commands import command_adapter
 from application.policy_service import PolicyNotFound, ProposalMismatch
@@ -83,3 +88,16 @@ def test_proposal_events_reach_their_own_topic(kafka_container: Container) -> No
         b"cz.policycore.proposal.drafted.v1", b"cz.policycore.proposal.signed.v1"]
     assert b"jana@example.cz" not in b"".join(r.value for r in proposals)  # contact stays in the core
     assert len(read_topic(kafka_container, kafka_container.topics.policy_events, expected=1)) == 1
+
+
+def test_a_drafted_proposal_is_edited_then_signed_digitally_and_locked_for_edits(container: Container) -> None:
+    drafted(container)
+    run(container, "ReplaceProposalTerms", terms={"premium": "650.00", "frequency": "quarterly"},
+        start_date="2026-08-01")
+    run(container, "ChangeProposalClientContact", client_email="jana@example.cz", client_mobile="+420777123456")
+    run(container, "SignProposal", signature="digital", signed_on="2026-06-03")
+    proposal = container.policies.proposal(PROPOSAL)
+    assert (proposal.terms["premium"], proposal.start_date) == ("650.00", date(2026, 8, 1))
+    with pytest.raises(ProposalNotEditable):  # "once signed it can no longer be edited"
+        run(container, "ReplaceProposalTerms", terms={"premium": "700.00"}, start_date="2026-08-01")
+    assert container.policies.proposal(PROPOSAL).terms["premium"] == "650.00"
