@@ -152,6 +152,33 @@ class DunningTaken:
     step: DunningStep
 
 
+class LoyaltyDiscountNotOffered(DomainError):
+    rule = "loyalty-discount-for-flexi"
+
+
+class LoyaltyDiscountTooEarly(DomainError):
+    rule = "loyalty-discount-from-its-policy-year"
+
+
+class LoyaltyDiscountTooSmall(DomainError):
+    rule = "loyalty-discount-at-least-minimum"
+
+
+class FinalYearsDiscountNeedsLongTerm(DomainError):
+    rule = "final-years-discount-needs-18-year-term"
+
+
+class FinalYearsPremiumTooLow(DomainError):
+    rule = "final-years-premium-at-least-100-a-month"
+
+
+class LoyaltyDiscount(Enum):
+    """"Slevy za věrnost": from the 8th year, and (terms of 18 years or more) in the last 5 years."""
+
+    FROM_EIGHTH_YEAR = "from_eighth_year"
+    FINAL_YEARS = "final_years"
+
+
 class EndReason(Enum):
     END_OF_TERM = "end_of_term"
     DEATH = "death"
@@ -621,6 +648,49 @@ class Policy(Aggregate):
         self._set_coverage(periods_paid, paid_to, credit)
 
     # Time-driven changes ------------------------------------------------------------------
+
+    def grant_loyalty_discount(self, *, kind: LoyaltyDiscount, amount: Decimal, effective_from: date,
+                               product: ProductVersion, today: date, meta: EventMetadata) -> None:
+        """A loyalty discount starts: ``amount`` off each instalment from ``effective_from``.
+
+        The amount comes from the insurer's reserve projection (actuarial, not modelled here); the
+        policy checks the seed's conditions: "od 8. roku trvání smlouvy"; "pokud smlouva trvá 18 let a
+        více, ... od 5. roku před koncem smlouvy"; granted only when at least 30 Kč; the final-years
+        discount keeps the monthly premium at 100 Kč or more, the other keeps the frequency's minimum."""
+        self._require_in_force()
+        _not_in_future(effective_from, today + timedelta(days=366), "loyalty discount")
+        if not isinstance(product.rules, FlexiRules):
+            raise LoyaltyDiscountNotOffered(f"{self.product_code} has no loyalty discounts")
+        loyalty, discount = product.rules.loyalty, czk(amount)
+        if discount < loyalty.minimum_discount:
+            raise LoyaltyDiscountTooSmall(f"a discount of {discount} is below the minimum {loyalty.minimum_discount}")
+        current = self.terms_on(effective_from) or self.schedule.terms[-1]
+        premium = current.premium - discount
+        if kind is LoyaltyDiscount.FROM_EIGHTH_YEAR:
+            first_day = add_years(self.start_date, loyalty.first_discount_from_year - 1)
+            _check_premium_allowed(product.lifecycle, current.frequency, premium)
+        else:
+            term = self.end_date.year - self.start_date.year if self.end_date else 0
+            if term < loyalty.final_discount_min_term_years:
+                raise FinalYearsDiscountNeedsLongTerm(
+                    f"a {term}-year term; the final-years discount needs {loyalty.final_discount_min_term_years}")
+            first_day = add_years(self.start_date, term - loyalty.final_discount_years_before_end)
+            floor = loyalty.final_years_min_monthly_premium * current.frequency.months
+            if premium < floor:
+                raise FinalYearsPremiumTooLow(f"premium {premium} after the discount is below {floor} a period")
+        if effective_from < first_day:
+            raise LoyaltyDiscountTooEarly(f"the {kind.value} discount starts on {first_day} at the earliest")
+        schedule = self.schedule.with_terms(PremiumTerms(effective_from, premium, current.frequency))
+        self._loyalty_discount_granted(kind=kind.value, amount=discount, effective_from=effective_from,
+                                       premium=premium, frequency=current.frequency, **_coverage_fields(_allocate(schedule, self.payments)),
+                                       meta=meta)
+
+    @event("LoyaltyDiscountGranted")
+    def _loyalty_discount_granted(self, kind: str, amount: Decimal, effective_from: date, premium: Decimal,
+                                  frequency: Frequency, periods_paid: int, paid_to: date | None, credit: Decimal,
+                                  meta: EventMetadata) -> None:
+        self.schedule = self.schedule.with_terms(PremiumTerms(effective_from, premium, frequency))
+        self._set_coverage(periods_paid, paid_to, credit)
 
     def apply_anniversaries(self, *, up_to: date, product: ProductVersion, today: date, meta: EventMetadata) -> int:
         """Record what the anniversaries up to ``up_to`` change: decreased sums, covers ending at

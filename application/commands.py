@@ -23,7 +23,7 @@ from pydantic import (
     model_serializer,
 )
 
-from aggregates.policy import POLICY_NUMBER, EndReason
+from aggregates.policy import POLICY_NUMBER, EndReason, LoyaltyDiscount
 from aggregates.proposal import PROPOSAL_NUMBER
 
 from domain.birth_number import BirthNumber, InvalidBirthNumber
@@ -290,6 +290,15 @@ class ApplyAnniversaries(PolicyCommand):
     up_to: date
 
 
+class GrantLoyaltyDiscount(PolicyCommand):
+    """A loyalty discount starts; its amount per instalment comes from the reserve projection."""
+
+    type: Literal["GrantLoyaltyDiscount"] = "GrantLoyaltyDiscount"
+    kind: LoyaltyDiscount
+    amount: Amount
+    effective_from: date
+
+
 class AdvanceBusinessDate(Command):
     """Start the business days up to ``to``: the system's clock moves only by this command."""
 
@@ -300,7 +309,7 @@ class AdvanceBusinessDate(Command):
 AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
           RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
-          BillInstalments, AdvanceBusinessDate,
+          BillInstalments, GrantLoyaltyDiscount, AdvanceBusinessDate,
           DraftProposal, ReplaceProposalTerms, ChangeProposalClientContact, SignProposal, SendProposal, ExportProposal,
           RequestExamination, CompleteExamination,
           AcceptProposal, DeclineProposal, CancelProposal],

@@ -47,6 +47,7 @@ from application.commands import (
     EndPolicy,
     ExportProposal,
     ExtendChildCover,
+    GrantLoyaltyDiscount,
     IssuePolicy,
     PolicyCommand,
     ProposalCommand,
@@ -132,9 +133,11 @@ _POLICY_METHODS: dict[type, str] = {
     ApplyAnniversaries: "apply_anniversaries",
     ExtendChildCover: "extend_child_cover",
     BillInstalments: "bill_instalments",
+    GrantLoyaltyDiscount: "grant_loyalty_discount",
 }
 # ... and these also get the product version the policy was sold under.
-_NEED_PRODUCT = frozenset({AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover})
+_NEED_PRODUCT = frozenset({AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
+                           GrantLoyaltyDiscount})
 _PROPOSAL_METHODS: dict[type, str] = {
     ReplaceProposalTerms: "replace_terms",
     ChangeProposalClientContact: "change_client_contact",

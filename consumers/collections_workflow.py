@@ -23,6 +23,7 @@ from producers.schema import (
     AmendmentAgreedV1,
     DunningClosedV1,
     InstalmentFellDueV1,
+    LoyaltyDiscountGrantedV1,
     PolicyEndedV1,
     PolicyEventV1,
     PolicyIssuedV1,
@@ -60,7 +61,7 @@ def evolve(row: AgendaRow | None, event: PolicyEventV1, source: str, partition: 
     row = replace(row, version=event.sequence)
     if isinstance(event, InstalmentFellDueV1):
         return replace(row, billed_to=data.period_end, next_due_on=data.period_end + timedelta(days=1))
-    if isinstance(event, (PremiumPaymentRecordedV1, AmendmentAgreedV1)):  # what the payments now cover
+    if isinstance(event, (PremiumPaymentRecordedV1, AmendmentAgreedV1, LoyaltyDiscountGrantedV1)):  # what is paid
         return replace(row, paid_to=data.paid_to)
     if isinstance(event, (PreReminderSentV1, ReminderSentV1)):
         return replace(row, dunning=True)

@@ -181,6 +181,17 @@ class PolicyReducedData(_Model):
     effective_from: date
 
 
+class LoyaltyDiscountGrantedData(_Model):
+    kind: str = Field(description="from_eighth_year | final_years")
+    amount: Decimal = Field(description="off each instalment")
+    effective_from: date
+    premium: Decimal = Field(description="the premium per instalment from effective_from")
+    frequency: Frequency
+    periods_paid: int
+    paid_to: date | None
+    credit: Decimal
+
+
 class PreReminderSentData(_Model):
     due_date: date = Field(description="the unpaid instalment's due date")
     issued_on: date
@@ -234,6 +245,7 @@ CoverSumChangedV1 = _event("cover-sum-changed", CoverSumChangedData)
 CoverEndedV1 = _event("cover-ended", CoverEndedData)
 ChildCoverExtendedV1 = _event("child-cover-extended", ChildCoverExtendedData)
 InstalmentFellDueV1 = _event("instalment-fell-due", InstalmentFellDueData)
+LoyaltyDiscountGrantedV1 = _event("loyalty-discount-granted", LoyaltyDiscountGrantedData)
 PreReminderSentV1 = _event("pre-reminder-sent", PreReminderSentData)
 ReminderSentV1 = _event("reminder-sent", ReminderSentData)
 DunningClosedV1 = _event("dunning-closed", DunningClosedData)
@@ -242,7 +254,7 @@ ClockDayStartedV1 = _event("day-started", ClockDayStartedData, "clock")
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
                 PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1,
-                InstalmentFellDueV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
+                InstalmentFellDueV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 

@@ -139,10 +139,11 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
         {"type": "BillInstalments", "up_to": "2026-03-01"},
         {"type": "ApplyAnniversaries", "up_to": "2028-01-01"},
         {"type": "ExtendChildCover", "insured_id": "C1", "exit_age": 30, "requested_on": "2028-04-01"},
-        {"type": "ReducePolicy", "effective_from": "2028-03-01"},
-        {"type": "EndPolicy", "end_reason": "death", "ended_on": "2028-04-10", "received_on": "2028-04-12"},
+        {"type": "GrantLoyaltyDiscount", "kind": "from_eighth_year", "amount": "40.00", "effective_from": "2033-01-01"},
+        {"type": "ReducePolicy", "effective_from": "2033-03-01"},
+        {"type": "EndPolicy", "end_reason": "death", "ended_on": "2033-04-10", "received_on": "2033-04-12"},
     ]
-    kafka_container.clock.advance(timedelta(days=700))  # to May 2028: the anniversaries have passed
+    kafka_container.clock.advance(timedelta(days=2600))  # to August 2033: the 8th policy year has begun
     for command in commands:
         if isinstance(command, dict):
             command = command_adapter.validate_python({**base, **command, "command_id": str(uuid4()),
@@ -160,4 +161,4 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
                and contract_detail(kafka_container.database, "2026000001").version == events, timeout=60)
     detail = contract_detail(kafka_container.database, "2026000001")
     assert (detail.status, detail.end_reason, detail.policyholder_name) == ("ended", "death", "Jana Nováková")
-    assert detail.premium == Decimal("520.00")
+    assert detail.premium == Decimal("480.00")  # 520 less the loyalty discount
