@@ -36,12 +36,14 @@ from domain.metadata import EventMetadata
 from domain.money import czk
 from domain.policy_covers import (
     CoverChange,
+    CoverChangeNotSupported,
     change_covers,
     cover_keys,
     covers_in_year,
     flexi_proposal,
     validate_cover_change,
     validate_covers,
+    validate_persons_change,
 )
 from domain.premium_periods import Frequency
 from domain.products.flexi import FlexiRules
@@ -94,6 +96,10 @@ class AmendmentNumberOutOfOrder(DomainError):
 
 class AmendmentTooEarly(DomainError):
     rule = "technical-change-from-next-month"
+
+
+class PersonsChangeNeedsCovers(DomainError):
+    rule = "insured-persons-change-with-covers"
 
 
 class PremiumChangeNotOffered(DomainError):
@@ -583,11 +589,16 @@ class Policy(Aggregate):
         today: date,
         meta: EventMetadata,
         covers: list[dict[str, Any]] | None = None,
+        insured: list[dict[str, Any]] | None = None,
+        end_date: date | None = None,
     ) -> None:
         """A technical change takes effect on the 1st day of the month after the request arrives,
         or on a later agreed date; the premium then may not fall below the product's minimum.
         An amendment dated before later recorded ones replaces them: the premium that follows is
-        recomputed and the new coverage is part of the event (history is never edited)."""
+        recomputed and the new coverage is part of the event (history is never edited).
+
+        ``insured`` (FLEXI, with ``covers``): the insured persons from then on, adding or removing a
+        child or an adult; ``end_date``: a new end of term (whole years from the start)."""
         self._require_in_force()
         _not_in_future(requested_on, today, "change requested")
         if amendment_number != self.amendments + 1:
@@ -603,24 +614,40 @@ class Policy(Aggregate):
         current = self.terms_on(effective) or self.schedule.terms[-1]
         _check_premium_allowed(product.lifecycle, frequency, czk(premium),
                                changing_premium=czk(premium) != current.premium and frequency == current.frequency)
-        schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency))
+        persons, end = insured if insured is not None else self.insured, end_date or self.end_date
+        if insured is not None or end_date is not None:
+            self._check_persons_and_term(product, effective, persons, end, covers, end_date)
+        schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency)).ended(end)
         change = None
         if covers is not None:
-            self._cover_change(covers, effective, product, frequency)  # refuse before anything is recorded
+            self._cover_change(covers, effective, product, frequency, persons, end)  # refuse before recording
             # What the anniversaries already changed is recorded first, so the change starts from it.
             self.apply_anniversaries(up_to=min(effective, today), product=product, today=today, meta=meta)
-            change = self._cover_change(covers, effective, product, frequency)
+            change = self._cover_change(covers, effective, product, frequency, persons, end)
         self._amendment_agreed(amendment_number=amendment_number, requested_on=requested_on,
                                effective_from=effective, premium=czk(premium), frequency=frequency,
                                **_coverage_fields(_allocate(schedule, self.payments)),
                                covers=change.records if change else None,
-                               cover_changes=change.changes if change else [], meta=meta)
+                               cover_changes=change.changes if change else [], insured=insured, end_date=end_date,
+                               meta=meta)
+
+    def _check_persons_and_term(self, product: ProductVersion, effective: date, persons: list[dict[str, Any]],
+                                end: date | None, covers: list[dict[str, Any]] | None,
+                                new_end: date | None) -> None:
+        if persons is not self.insured and covers is None:
+            raise PersonsChangeNeedsCovers("adding or removing an insured person comes with the covers from then on")
+        if new_end is not None and any(cover.get("decrease_kind") for cover in self.cover_terms):
+            raise CoverChangeNotSupported("a decreasing sum runs over the term agreed at issue; the term cannot change")
+        if end is not None and end <= effective:
+            raise EndDateInvalid(f"the new end {end} is not after the amendment's effective date {effective}")
+        joining = {person["id"] for person in persons} - {person["id"] for person in self.insured}
+        validate_persons_change(product, self.start_date, effective, end, persons, joining)
 
     def _cover_change(self, covers: list[dict[str, Any]], effective: date, product: ProductVersion,
-                      frequency: Frequency) -> CoverChange:
+                      frequency: Frequency, insured: list[dict[str, Any]], end: date | None) -> CoverChange:
         ended = {key for key, history in self.cover_history.items() if history[-1][2]}
         change = change_covers(self.cover_terms, covers, ended, effective)
-        validate_cover_change(product, effective, self.end_date, frequency, self.insured, change)
+        validate_cover_change(product, effective, end, frequency, insured, change)
         return change
 
     @event("AmendmentAgreed")
@@ -637,8 +664,15 @@ class Policy(Aggregate):
         covers: list[dict[str, Any]] | None,
         cover_changes: list[dict[str, Any]],
         meta: EventMetadata,
+        insured: list[dict[str, Any]] | None = None,
+        end_date: date | None = None,
     ) -> None:
         self.amendments = amendment_number
+        if insured is not None:
+            self.insured = insured
+        if end_date is not None:
+            self.end_date = end_date
+            self.schedule = self.schedule.ended(end_date)
         if covers is not None:
             self.cover_terms = covers
         for change in cover_changes:

@@ -178,6 +178,9 @@ class AgreeAmendment(PolicyCommand):
     frequency: Frequency
     covers: Annotated[list[Cover], Field(max_length=60)] | None = Field(
         default=None, description="the whole new cover list (FLEXI); none leaves the covers as they are")
+    insured: Annotated[list[Insured], Field(max_length=7)] | None = Field(
+        default=None, description="the insured persons from then on (FLEXI, with covers): add or remove a person")
+    end_date: date | None = Field(default=None, description="a new end of term; none keeps the term")
 
 
 class EndPolicy(PolicyCommand):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -33,7 +33,7 @@ from domain.products.flexi import (
     InsuredPerson,
 )
 from domain.products.flexi_premium import cover_years
-from domain.products.flexi_validation import validate_cover_selection, validate_proposal
+from domain.products.flexi_validation import validate_cover_selection, validate_persons_and_term, validate_proposal
 from domain.products.model import ProductVersion
 from domain.products.sums import sum_insured_in_year
 
@@ -120,6 +120,18 @@ def validate_cover_change(product: ProductVersion, effective: date, end: date | 
         insured=_persons(insured), covers=tuple(_selection(record) for record in change.records),
     )
     validate_cover_selection(product.rules, proposal, entering=change.entering)
+
+
+def validate_persons_change(product: ProductVersion, start: date, effective: date, end: date | None,
+                            insured: Sequence[Mapping[str, Any]], joining: set[str]) -> None:
+    """Insured persons or the term changed by amendment (FLEXI): 1-2 adults and at most 5 children,
+    those ``joining`` within entry age on the effective date, a term of whole years of at least the
+    minimum, and the younger adult at most 85 in the last year."""
+    if not isinstance(product.rules, FlexiRules):
+        raise CoversRequired("only FLEXI policies name insured persons that an amendment can change")
+    years = term_years(start, end)
+    last_day = add_years(start, years) - timedelta(days=1)
+    validate_persons_and_term(product.rules, _persons(insured), effective, years, last_day.year, joining)
 
 
 def validate_covers(product: ProductVersion, start: date, end: date | None, concluded_on: date,

@@ -141,6 +141,8 @@ class AmendmentAgreedData(_Model):
     paid_to: date | None
     credit: Decimal
     cover_changes: list[CoverChangeData] = Field(description="cover parts added, changed or ended from effective_from")
+    insured: list[InsuredData] | None = Field(default=None, description="the insured persons from then on, if changed")
+    end_date: date | None = Field(default=None, description="the new end of term, if changed")
 
 
 class PolicyEndedData(_Model):

@@ -5,7 +5,7 @@ Each refusal is a named DomainError from ``domain.products.errors``. Seed: flexi
 """
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -44,25 +44,35 @@ def validate_proposal(rules: FlexiRules, proposal: FlexiProposal) -> None:
 def validate_policy_shape(rules: FlexiRules, proposal: FlexiProposal) -> None:
     """Who may be insured, when the cover may start and how long it may run ("Pro koho je pojištění určeno",
     "Vstupní a výstupní věk", "Na jakou dobu se pojištění sjednává")."""
-    adults, children = proposal.adults(), proposal.children()
-    if not 1 <= len(adults) <= rules.max_adults or len(children) > rules.max_children:
-        raise errors.InsuredCountOutOfRange(
-            f"{len(adults)} adults and {len(children)} children; the product insures 1-{rules.max_adults} "
-            f"adults and at most {rules.max_children} children"
-        )
     latest_start = add_months(proposal.signed_on, rules.max_start_deferral_months)
     if not proposal.signed_on <= proposal.start <= latest_start:
         raise errors.StartDateOutOfRange(
             f"start {proposal.start} must be between signing {proposal.signed_on} and {latest_start} "
             f"(deferred at most {rules.max_start_deferral_months} months)"
         )
-    if proposal.term_years < rules.min_term_years:
-        raise errors.TermOutOfRange(f"term {proposal.term_years} years; the minimum is {rules.min_term_years}")
-    for person in proposal.insured:
-        limits = rules.adult_ages if person.kind is InsuredKind.ADULT else rules.child_ages
-        _check_entry_age(person, proposal, limits, f"{person.kind.value} insured")
+    validate_persons_and_term(rules, proposal.insured, proposal.start, proposal.term_years,
+                              contract_end(proposal).year)
+
+
+def validate_persons_and_term(rules: FlexiRules, insured: Sequence[InsuredPerson], entry_day: date, term_years: int,
+                              last_year: int, entering: Collection[str] | None = None) -> None:
+    """Counts of adults and children, entry ages on ``entry_day`` (of the persons ``entering``: all when
+    None; an amendment checks only who joins), the minimum term, and the exit age in ``last_year``."""
+    adults = [p for p in insured if p.kind is InsuredKind.ADULT]
+    children = [p for p in insured if p.kind is InsuredKind.CHILD]
+    if not 1 <= len(adults) <= rules.max_adults or len(children) > rules.max_children:
+        raise errors.InsuredCountOutOfRange(
+            f"{len(adults)} adults and {len(children)} children; the product insures 1-{rules.max_adults} "
+            f"adults and at most {rules.max_children} children"
+        )
+    if term_years < rules.min_term_years:
+        raise errors.TermOutOfRange(f"term {term_years} years; the minimum is {rules.min_term_years}")
+    for person in insured:
+        if entering is None or person.id in entering:
+            limits = rules.adult_ages if person.kind is InsuredKind.ADULT else rules.child_ages
+            _check_entry_age(person, entry_day, limits, f"{person.kind.value} insured")
     younger_adult = max(adults, key=lambda p: p.birth_date)
-    age_at_end = age_reached_in_year(younger_adult.birth_date, contract_end(proposal).year)
+    age_at_end = age_reached_in_year(younger_adult.birth_date, last_year)
     if age_at_end > rules.adult_ages.exit_max:
         raise errors.ExitAgeExceeded(
             f"insured {younger_adult.id} would reach {age_at_end} in the last year; the term may run at most to "
@@ -82,7 +92,7 @@ def validate_cover_selection(rules: FlexiRules, proposal: FlexiProposal,
         person = proposal.person(selection.insured_id)
         if entering is None or index in entering:
             if cover.ages is not None:
-                _check_entry_age(person, proposal, cover.ages, cover.name)
+                _check_entry_age(person, proposal.start, cover.ages, cover.name)
             _check_individual_end(cover, person, proposal, selection)
         _check_variant(cover, selection)
         _check_decrease(rules, cover, selection)
@@ -100,8 +110,8 @@ def validate_cover_selection(rules: FlexiRules, proposal: FlexiProposal,
     _check_premium_waiver(proposal)
 
 
-def _check_entry_age(person: InsuredPerson, proposal: FlexiProposal, limits: AgeLimits, what: str) -> None:
-    age = completed_years(person.birth_date, proposal.start)
+def _check_entry_age(person: InsuredPerson, day: date, limits: AgeLimits, what: str) -> None:
+    age = completed_years(person.birth_date, day)
     if not limits.entry_min <= age <= limits.entry_max:
         raise errors.EntryAgeOutOfRange(
             f"{what}: {person.id} is {age} at the start; entry age is {limits.entry_min}-{limits.entry_max}"
