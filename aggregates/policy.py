@@ -46,6 +46,8 @@ from domain.policy_covers import (
     validate_persons_change,
 )
 from domain.premium_periods import Frequency
+from domain.products.accident import AccidentRules
+from domain.products.errors import RiskGroupNotOffered
 from domain.products.flexi import FlexiRules
 from domain.products.model import LifecycleTerms, ProductVersion
 
@@ -238,6 +240,8 @@ class Policy(Aggregate):
         meta: EventMetadata,
         insured: Sequence[Mapping[str, Any]] = (),
         covers: Sequence[Mapping[str, Any]] = (),
+        risk_group: int | None = None,
+        raised_sports_risk: bool = False,
     ) -> Policy:
         if not POLICY_NUMBER.match(policy_number):
             raise InvalidPolicyNumber(
@@ -249,6 +253,8 @@ class Policy(Aggregate):
             raise InvalidTerm(f"the policy ends on {end_date}, not after its start {start_date}")
         _check_premium_allowed(product.lifecycle, frequency, czk(premium))
         validate_covers(product, start_date, end_date, concluded_on, frequency, insured, covers)
+        if risk_group is not None or raised_sports_risk or isinstance(product.rules, AccidentRules):
+            risk_group = _risk_group_offered(product, risk_group or 1, raised_sports_risk)
         return cls(
             policy_number=policy_number,
             product_code=product.code,
@@ -264,6 +270,8 @@ class Policy(Aggregate):
             sold_at_distance=sold_at_distance,
             insured=[dict(person) for person in insured],
             covers=[dict(cover) for cover in covers],
+            risk_group=risk_group,
+            raised_sports_risk=raised_sports_risk,
             meta=meta,
         )
 
@@ -285,8 +293,11 @@ class Policy(Aggregate):
         insured: list[dict[str, Any]],
         covers: list[dict[str, Any]],
         meta: EventMetadata,
+        risk_group: int | None = None,
+        raised_sports_risk: bool = False,
     ) -> None:
         self.policy_number = policy_number
+        self.risk_group, self.raised_sports_risk = risk_group, raised_sports_risk
         self.product_code = product_code
         self.product_version = product_version
         self.policyholder_name = policyholder_name
@@ -719,6 +730,32 @@ class Policy(Aggregate):
                                        premium=premium, frequency=current.frequency, **_coverage_fields(_allocate(schedule, self.payments)),
                                        meta=meta)
 
+    def change_risk_group(self, *, risk_group: int, raised_sports_risk: bool, notified_on: date, premium: Decimal,
+                          product: ProductVersion, today: date, meta: EventMetadata) -> None:
+        """A change of occupation or sport moves the insured to another risk group (accident insurance):
+        "změna je účinná od nejbližší splatnosti pojistného následující poté, kdy bylo oznámení ...
+        doručeno" (accident handbook 12.1.4), with the premium of the new group."""
+        self._require_in_force()
+        _not_in_future(notified_on, today, "change notified")
+        _risk_group_offered(product, risk_group, raised_sports_risk)
+        following = [i for i in self.schedule.instalments(add_years(notified_on, 1)) if i.due_date > notified_on]
+        if not following:
+            raise EndDateInvalid(f"no premium falls due after {notified_on}: the policy ends before")
+        effective, frequency = following[0].due_date, following[0].frequency
+        _check_premium_allowed(product.lifecycle, frequency, czk(premium))
+        schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency))
+        self._risk_group_changed(risk_group=risk_group, raised_sports_risk=raised_sports_risk, notified_on=notified_on,
+                                 effective_from=effective, premium=czk(premium), frequency=frequency,
+                                 **_coverage_fields(_allocate(schedule, self.payments)), meta=meta)
+
+    @event("RiskGroupChanged")
+    def _risk_group_changed(self, risk_group: int, raised_sports_risk: bool, notified_on: date, effective_from: date,
+                            premium: Decimal, frequency: Frequency, periods_paid: int, paid_to: date | None,
+                            credit: Decimal, meta: EventMetadata) -> None:
+        self.risk_group, self.raised_sports_risk = risk_group, raised_sports_risk
+        self.schedule = self.schedule.with_terms(PremiumTerms(effective_from, premium, frequency))
+        self._set_coverage(periods_paid, paid_to, credit)
+
     @event("LoyaltyDiscountGranted")
     def _loyalty_discount_granted(self, kind: str, amount: Decimal, effective_from: date, premium: Decimal,
                                   frequency: Frequency, periods_paid: int, paid_to: date | None, credit: Decimal,
@@ -887,6 +924,15 @@ class Policy(Aggregate):
         self.instalments_paid = periods_paid
         self.paid_to = paid_to
         self.credit = credit
+
+
+def _risk_group_offered(product: ProductVersion, risk_group: int, raised_sports_risk: bool) -> int:
+    rules = product.rules
+    if not isinstance(rules, AccidentRules) or risk_group not in rules.risk_groups or (
+            raised_sports_risk and not rules.raised_sports_risk_offered):
+        raise RiskGroupNotOffered(f"{product.code} has no risk group {risk_group}"
+                                  f"{' with raised sports risk' if raised_sports_risk else ''}")
+    return risk_group
 
 
 def _allocate(schedule: Schedule, payments: list[tuple[date, Decimal]]) -> Coverage:

@@ -118,6 +118,8 @@ class IssuePolicy(Command):
     insured: Annotated[list[Insured], Field(max_length=7)] = []
     covers: Annotated[list[Cover], Field(max_length=60)] = []
     proposal_number: str | None = Field(default=None, description="the accepted proposal this policy comes from")
+    risk_group: Annotated[int, Field(ge=1, le=3)] | None = Field(default=None, description="accident insurance; default 1")
+    raised_sports_risk: bool = False
 
     _birth_number = field_validator("policyholder_birth_number")(_valid_birth_number)
 
@@ -293,6 +295,16 @@ class ApplyAnniversaries(PolicyCommand):
     up_to: date
 
 
+class ChangeRiskGroup(PolicyCommand):
+    """Accident insurance: the insured's occupation or sport changed; effective at the next due date."""
+
+    type: Literal["ChangeRiskGroup"] = "ChangeRiskGroup"
+    risk_group: Annotated[int, Field(ge=1, le=3)]
+    raised_sports_risk: bool = False
+    notified_on: date
+    premium: Amount = Field(description="the premium of the new risk group")
+
+
 class GrantLoyaltyDiscount(PolicyCommand):
     """A loyalty discount starts; its amount per instalment comes from the reserve projection."""
 
@@ -312,7 +324,7 @@ class AdvanceBusinessDate(Command):
 AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
           RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
-          BillInstalments, GrantLoyaltyDiscount, AdvanceBusinessDate,
+          BillInstalments, GrantLoyaltyDiscount, ChangeRiskGroup, AdvanceBusinessDate,
           DraftProposal, ReplaceProposalTerms, ChangeProposalClientContact, SignProposal, SendProposal, ExportProposal,
           RequestExamination, CompleteExamination,
           AcceptProposal, DeclineProposal, CancelProposal],

@@ -39,6 +39,7 @@ from application.commands import (
     CancelProposal,
     ChangeContactDetails,
     ChangeProposalClientContact,
+    ChangeRiskGroup,
     ChangePolicyholder,
     CompleteExamination,
     DeclineProposal,
@@ -134,10 +135,11 @@ _POLICY_METHODS: dict[type, str] = {
     ExtendChildCover: "extend_child_cover",
     BillInstalments: "bill_instalments",
     GrantLoyaltyDiscount: "grant_loyalty_discount",
+    ChangeRiskGroup: "change_risk_group",
 }
 # ... and these also get the product version the policy was sold under.
 _NEED_PRODUCT = frozenset({AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
-                           GrantLoyaltyDiscount})
+                           GrantLoyaltyDiscount, ChangeRiskGroup})
 _PROPOSAL_METHODS: dict[type, str] = {
     ReplaceProposalTerms: "replace_terms",
     ChangeProposalClientContact: "change_client_contact",

@@ -31,6 +31,7 @@ from producers.schema import (
     PremiumPaymentRecordedV1,
     PreReminderSentV1,
     ReminderSentV1,
+    RiskGroupChangedV1,
 )
 from projections.contracts import as_date
 
@@ -61,7 +62,8 @@ def evolve(row: AgendaRow | None, event: PolicyEventV1, source: str, partition: 
     row = replace(row, version=event.sequence)
     if isinstance(event, InstalmentFellDueV1):
         return replace(row, billed_to=data.period_end, next_due_on=data.period_end + timedelta(days=1))
-    if isinstance(event, (PremiumPaymentRecordedV1, AmendmentAgreedV1, LoyaltyDiscountGrantedV1)):  # what is paid
+    if isinstance(event, (PremiumPaymentRecordedV1, AmendmentAgreedV1, LoyaltyDiscountGrantedV1,
+                          RiskGroupChangedV1)):  # what is paid
         return replace(row, paid_to=data.paid_to)
     if isinstance(event, (PreReminderSentV1, ReminderSentV1)):
         return replace(row, dunning=True)

@@ -59,6 +59,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.ChildCoverExtended: schema.ChildCoverExtendedV1,
     Policy.InstalmentFellDue: schema.InstalmentFellDueV1,
     Policy.LoyaltyDiscountGranted: schema.LoyaltyDiscountGrantedV1,
+    Policy.RiskGroupChanged: schema.RiskGroupChangedV1,
     Policy.PreReminderSent: schema.PreReminderSentV1,
     Policy.ReminderSent: schema.ReminderSentV1,
     Policy.DunningClosed: schema.DunningClosedV1,

@@ -82,6 +82,8 @@ class PolicyIssuedData(_Model):
     sold_at_distance: bool
     insured: list[InsuredData] = Field(description="birth dates stay in the core")
     covers: list[CoverData]
+    risk_group: int | None = Field(default=None, description="accident insurance")
+    raised_sports_risk: bool = False
 
 
 class PremiumPaymentRecordedData(_Model):
@@ -183,6 +185,18 @@ class PolicyReducedData(_Model):
     effective_from: date
 
 
+class RiskGroupChangedData(_Model):
+    risk_group: int
+    raised_sports_risk: bool
+    notified_on: date
+    effective_from: date = Field(description="the next premium due date after the notice")
+    premium: Decimal
+    frequency: Frequency
+    periods_paid: int
+    paid_to: date | None
+    credit: Decimal
+
+
 class LoyaltyDiscountGrantedData(_Model):
     kind: str = Field(description="from_eighth_year | final_years")
     amount: Decimal = Field(description="off each instalment")
@@ -247,6 +261,7 @@ CoverSumChangedV1 = _event("cover-sum-changed", CoverSumChangedData)
 CoverEndedV1 = _event("cover-ended", CoverEndedData)
 ChildCoverExtendedV1 = _event("child-cover-extended", ChildCoverExtendedData)
 InstalmentFellDueV1 = _event("instalment-fell-due", InstalmentFellDueData)
+RiskGroupChangedV1 = _event("risk-group-changed", RiskGroupChangedData)
 LoyaltyDiscountGrantedV1 = _event("loyalty-discount-granted", LoyaltyDiscountGrantedData)
 PreReminderSentV1 = _event("pre-reminder-sent", PreReminderSentData)
 ReminderSentV1 = _event("reminder-sent", ReminderSentData)
@@ -256,7 +271,7 @@ ClockDayStartedV1 = _event("day-started", ClockDayStartedData, "clock")
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
                 PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1,
-                InstalmentFellDueV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
+                InstalmentFellDueV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 

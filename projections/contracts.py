@@ -24,6 +24,7 @@ from producers.schema import (
     PolicyIssuedV1,
     PolicyReducedV1,
     PremiumPaymentRecordedV1,
+    RiskGroupChangedV1,
 )
 from projections.base import ProjectionResult
 
@@ -97,7 +98,7 @@ def evolve(row: ContractRow | None, event: PolicyEventV1) -> tuple[ContractRow, 
             row, paid_to=data.paid_to, credit_halere=to_halere(data.credit),
             total_paid_halere=row.total_paid_halere + amount, payments_count=row.payments_count + 1, **stamp,
         ), PaymentLine(row.policy_id, data.payment_id, amount, data.received_on, data.paid_to)
-    if isinstance(event, (AmendmentAgreedV1, LoyaltyDiscountGrantedV1)):
+    if isinstance(event, (AmendmentAgreedV1, LoyaltyDiscountGrantedV1, RiskGroupChangedV1)):
         return replace(row, premium_halere=to_halere(data.premium), frequency=data.frequency.value,
                        paid_to=data.paid_to, credit_halere=to_halere(data.credit), **stamp), None
     if isinstance(event, PolicyholderChangedV1):

@@ -116,7 +116,8 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
     service = kafka_container.policies
     flexi = service.catalogue.version_in_force("FLEXI_RISK_LIFE", date(2026, 1, 1))
     reducible = replace(flexi, lifecycle=replace(flexi.lifecycle, reduction_allowed=True))
-    service.catalogue = Catalogue([reducible])  # no product reduces today; the aggregate must support it
+    accident = service.catalogue.version_in_force("ACCIDENT_23UO", date(2026, 1, 1))
+    service.catalogue = Catalogue([reducible, accident])  # no product reduces today; the aggregate must support it
     base = {"actor": "back-office", "channel": "back_office"}
     # Supplementary death 300 000, linear over its 2 years (individual end at 54; born 1973, 52 at the start):
     # 150 000 from 1 Jan 2027, ended on 1 Jan 2028.
@@ -150,8 +151,14 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
                                                        "policy_number": "2026000001"})
         service.execute(command)
     events = len(commands) + 1 + 2  # the anniversaries record two events, the billing three (Jan-Mar)
+    # An accident policy whose insured changes risk group (from the next due date).
+    service.execute(issue("2026000002", product_code="ACCIDENT_23UO", frequency="quarterly", premium=Decimal("450"),
+                          end_date=date(2036, 1, 1), risk_group=1))
+    service.execute(command_adapter.validate_python({**base, "type": "ChangeRiskGroup", "command_id": str(uuid4()),
+                                                     "policy_number": "2026000002", "risk_group": 3,
+                                                     "notified_on": "2026-02-10", "premium": "600.00"}))
     kafka_container.relay().publish_next_page()
-    records = read_topic(kafka_container, kafka_container.topics.policy_events, expected=events)
+    records = read_topic(kafka_container, kafka_container.topics.policy_events, expected=events + 2)
     # The collections workflow's events and the clock's ticks: tests/e2e/test_collections_on_kafka.py.
     workflow_made = {PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1}
     assert {dict(r.headers)["ce_type"].decode() for r in records} == {
