@@ -49,6 +49,7 @@ from domain.premium_periods import Frequency
 from domain.products.accident import AccidentRules
 from domain.products.errors import RiskGroupNotOffered
 from domain.products.flexi import FlexiRules
+from domain.products.flexi_premium import check_flexi_minimum_premium, quote_flexi
 from domain.products.model import LifecycleTerms, ProductVersion
 
 POLICY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:policy")
@@ -102,6 +103,10 @@ class AmendmentTooEarly(DomainError):
 
 class PersonsChangeNeedsCovers(DomainError):
     rule = "insured-persons-change-with-covers"
+
+
+class PremiumRequired(DomainError):
+    rule = "amendment-states-premium-without-formula"
 
 
 class PremiumChangeNotOffered(DomainError):
@@ -594,7 +599,7 @@ class Policy(Aggregate):
         amendment_number: int,
         requested_on: date,
         effective_from: date | None,
-        premium: Decimal,
+        premium: Decimal | None,
         frequency: Frequency,
         product: ProductVersion,
         today: date,
@@ -609,7 +614,8 @@ class Policy(Aggregate):
         recomputed and the new coverage is part of the event (history is never edited).
 
         ``insured`` (FLEXI, with ``covers``): the insured persons from then on, adding or removing a
-        child or an adult; ``end_date``: a new end of term (whole years from the start)."""
+        child or an adult; ``end_date``: a new end of term (whole years from the start). ``premium``
+        None: recomputed from the product's formula (FLEXI) or tariff (7 UO) for what is insured from then on."""
         self._require_in_force()
         _not_in_future(requested_on, today, "change requested")
         if amendment_number != self.amendments + 1:
@@ -622,16 +628,19 @@ class Policy(Aggregate):
             raise AmendmentTooEarly(f"a change requested on {requested_on} takes effect on {earliest} at the earliest")
         if self.end_date is not None and effective >= self.end_date:
             raise EndDateInvalid(f"amendment effective {effective} is not before the policy's end {self.end_date}")
-        current = self.terms_on(effective) or self.schedule.terms[-1]
-        _check_premium_allowed(product.lifecycle, frequency, czk(premium),
-                               changing_premium=czk(premium) != current.premium and frequency == current.frequency)
         persons, end = insured if insured is not None else self.insured, end_date or self.end_date
         if insured is not None or end_date is not None:
             self._check_persons_and_term(product, effective, persons, end, covers, end_date)
+        # Refused before anything is recorded:
+        proposed = self._cover_change(covers, effective, product, frequency, persons, end) if covers else None
+        if premium is None:
+            premium = self._recomputed_premium(product, effective, frequency, persons, end, proposed)
+        current = self.terms_on(effective) or self.schedule.terms[-1]
+        _check_premium_allowed(product.lifecycle, frequency, czk(premium),
+                               changing_premium=czk(premium) != current.premium and frequency == current.frequency)
         schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency)).ended(end)
         change = None
         if covers is not None:
-            self._cover_change(covers, effective, product, frequency, persons, end)  # refuse before recording
             # What the anniversaries already changed is recorded first, so the change starts from it.
             self.apply_anniversaries(up_to=min(effective, today), product=product, today=today, meta=meta)
             change = self._cover_change(covers, effective, product, frequency, persons, end)
@@ -641,6 +650,22 @@ class Policy(Aggregate):
                                covers=change.records if change else None,
                                cover_changes=change.changes if change else [], insured=insured, end_date=end_date,
                                meta=meta)
+
+    def _recomputed_premium(self, product: ProductVersion, effective: date, frequency: Frequency,
+                            persons: list[dict[str, Any]], end: date | None, proposed: CoverChange | None) -> Decimal:
+        """"Změny ... pojistné se stanoví" from the formula for the covers in force from ``effective``, in
+        that policy year (rates as data; the life reserve is not modelled: 0), not below the minimum."""
+        if product.lifecycle.fixed_premium is not None:
+            return product.lifecycle.fixed_premium[frequency]
+        if not isinstance(product.rules, FlexiRules):
+            raise PremiumRequired(f"{product.code}: the amendment states the premium (no formula is modelled)")
+        in_force = self.covers_on(effective)
+        records = proposed.records if proposed else [
+            cover for key, cover in zip(cover_keys(self.cover_terms), self.cover_terms) if key in in_force]
+        proposal = flexi_proposal(self.start_date, end, self.concluded_on, frequency, persons, records)
+        quote = quote_flexi(product, proposal, completed_years(self.start_date, effective) + 1, validated=True)
+        check_flexi_minimum_premium(product.rules, quote)
+        return quote.per_instalment
 
     def _check_persons_and_term(self, product: ProductVersion, effective: date, persons: list[dict[str, Any]],
                                 end: date | None, covers: list[dict[str, Any]] | None,

@@ -176,7 +176,7 @@ class AgreeAmendment(PolicyCommand):
     amendment_number: Annotated[int, Field(ge=1)]
     requested_on: date
     effective_from: date | None = Field(default=None, description="default: 1st day of the next month")
-    premium: Amount
+    premium: Amount | None = Field(default=None, description="none: recomputed from the product's formula or tariff")
     frequency: Frequency
     covers: Annotated[list[Cover], Field(max_length=60)] | None = Field(
         default=None, description="the whole new cover list (FLEXI); none leaves the covers as they are")

@@ -58,12 +58,14 @@ def distribution_cost_percent(rules: FlexiRules, term_years: int, policy_year: i
 
 
 def quote_flexi(product: ProductVersion, proposal: FlexiProposal, policy_year: int = 1, reserve: Decimal = ZERO,
-                loyalty: ProposedLoyaltyDiscounts = ProposedLoyaltyDiscounts()) -> PremiumQuote:
+                loyalty: ProposedLoyaltyDiscounts = ProposedLoyaltyDiscounts(), validated: bool = False) -> PremiumQuote:
     """The instalment for ``policy_year`` (1 = first year) of a valid proposal; ``reserve`` is the life reserve
     the basic death formula deducts. The minimum premium is a separate check (``check_flexi_minimum_premium``)
-    because it applies at entry and on change requests, not to every year's cost breakdown."""
+    because it applies at entry and on change requests, not to every year's cost breakdown. ``validated``:
+    the caller checked the proposal (an amendment checks what it changes, from its own date)."""
     rules: FlexiRules = product.rules
-    validate_proposal(rules, proposal)
+    if not validated:
+        validate_proposal(rules, proposal)
     if not 1 <= policy_year <= proposal.term_years:
         raise ValueError(f"policy year {policy_year} outside the {proposal.term_years}-year term")
     frequency = proposal.frequency
