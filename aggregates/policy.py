@@ -257,9 +257,10 @@ class Policy(Aggregate):
         if end_date is not None and end_date <= start_date:
             raise InvalidTerm(f"the policy ends on {end_date}, not after its start {start_date}")
         _check_premium_allowed(product.lifecycle, frequency, czk(premium))
-        validate_covers(product, start_date, end_date, concluded_on, frequency, insured, covers)
         if risk_group is not None or raised_sports_risk or isinstance(product.rules, AccidentRules):
             risk_group = _risk_group_offered(product, risk_group or 1, raised_sports_risk)
+        validate_covers(product, start_date, end_date, concluded_on, frequency, insured, covers, risk_group,
+                        raised_sports_risk)
         return cls(
             policy_number=policy_number,
             product_code=product.code,

@@ -90,6 +90,7 @@ class Insured(_Record):
     name: Name
     birth_date: date
     is_policyholder: bool = False
+    monthly_income: Amount | None = Field(default=None, description="documented income (accident income limits)")
 
 
 class Cover(_Record):

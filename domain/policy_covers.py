@@ -23,6 +23,7 @@ from typing import Any
 from domain.dates import add_years, completed_years
 from domain.errors import DomainError
 from domain.premium_periods import Frequency
+from domain.products.accident import AccidentProposal, AccidentRules, validate_accident_proposal
 from domain.products.flexi import (
     CoverSelection,
     Decrease,
@@ -56,6 +57,14 @@ class CoverState:
     sum_insured: Decimal | None
     ended: bool = False
     reason: str = ""
+
+
+class AccidentInsuresOnePerson(DomainError):
+    rule = "accident-policy-insures-one-person"
+
+
+class AccidentCoverNeedsSum(DomainError):
+    rule = "accident-cover-has-sum"
 
 
 class CoverChangeNotSupported(DomainError):
@@ -136,15 +145,34 @@ def validate_persons_change(product: ProductVersion, start: date, effective: dat
 
 def validate_covers(product: ProductVersion, start: date, end: date | None, concluded_on: date,
                     frequency: Frequency, insured: Sequence[Mapping[str, Any]],
-                    covers: Sequence[Mapping[str, Any]]) -> None:
-    """Check insured persons and covers against the product version the policy is sold under.
-
-    Only FLEXI's cover rules are modelled; the other products carry no cover records yet."""
+                    covers: Sequence[Mapping[str, Any]], risk_group: int | None = None,
+                    raised_sports_risk: bool = False) -> None:
+    """Check insured persons and covers against the product version the policy is sold under: FLEXI
+    always names them; an accident policy may (one insured person; the handbook's cover rules)."""
+    if isinstance(product.rules, AccidentRules) and (insured or covers):
+        validate_accident_proposal(product.rules, _accident_proposal(
+            product.rules, start, end, concluded_on, frequency, insured, covers, risk_group or 1, raised_sports_risk))
     if not isinstance(product.rules, FlexiRules):
         return
     if not insured or not covers:
         raise CoversRequired("a FLEXI policy names its insured persons and their covers")
     validate_proposal(product.rules, flexi_proposal(start, end, concluded_on, frequency, insured, covers))
+
+
+def _accident_proposal(rules: AccidentRules, start: date, end: date | None, concluded_on: date, frequency: Frequency,
+                       insured: Sequence[Mapping[str, Any]], covers: Sequence[Mapping[str, Any]], risk_group: int,
+                       raised_sports_risk: bool) -> AccidentProposal:
+    if len(insured) != 1 or any(cover["insured_id"] != insured[0]["id"] for cover in covers):
+        raise AccidentInsuresOnePerson(f"{rules.tariff} insures one person; every cover is theirs")
+    if any(cover.get("sum_insured") is None for cover in covers):
+        raise AccidentCoverNeedsSum(f"{rules.tariff}: every cover has its sum insured")
+    person = insured[0]
+    return AccidentProposal(
+        signed_on=concluded_on, start=start, frequency=frequency, birth_date=person["birth_date"],
+        covers={cover["cover"]: Decimal(cover["sum_insured"]) for cover in covers},
+        term_years=term_years(start, end) if rules.term_years is not None else None,
+        risk_group=risk_group, raised_sports_risk=raised_sports_risk, monthly_income=person.get("monthly_income"),
+    )
 
 
 def flexi_proposal(start: date, end: date | None, concluded_on: date, frequency: Frequency,
@@ -166,7 +194,7 @@ def _persons(insured: Sequence[Mapping[str, Any]]) -> tuple[InsuredPerson, ...]:
 
 def term_years(start: date, end: date | None) -> int:
     if end is None or add_years(start, end.year - start.year) != end:
-        raise TermNotWholeYears(f"a FLEXI policy runs whole years from {start}; it cannot end on {end}")
+        raise TermNotWholeYears(f"the policy runs whole years from {start}; it cannot end on {end}")
     return end.year - start.year
 
 
