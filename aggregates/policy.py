@@ -260,7 +260,7 @@ class Policy(Aggregate):
         if risk_group is not None or raised_sports_risk or isinstance(product.rules, AccidentRules):
             risk_group = _risk_group_offered(product, risk_group or 1, raised_sports_risk)
         validate_covers(product, start_date, end_date, concluded_on, frequency, insured, covers, risk_group,
-                        raised_sports_risk)
+                        raised_sports_risk, premium)
         return cls(
             policy_number=policy_number,
             product_code=product.code,

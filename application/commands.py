@@ -91,6 +91,9 @@ class Insured(_Record):
     birth_date: date
     is_policyholder: bool = False
     monthly_income: Amount | None = Field(default=None, description="documented income (accident income limits)")
+    relation: Literal["spouse", "registered_partner", "cohabiting_partner", "child"] | None = Field(
+        default=None, description="group belongings (Rodina Plus): a family member's relation to the main insured")
+    shares_household: bool | None = None
 
 
 class Cover(_Record):

@@ -23,7 +23,16 @@ from typing import Any
 from domain.dates import add_years, completed_years
 from domain.errors import DomainError
 from domain.premium_periods import Frequency
+from domain.money import czk
 from domain.products.accident import AccidentProposal, AccidentRules, validate_accident_proposal
+from domain.products.belongings import (
+    BelongingsRules,
+    BelongingsVariant,
+    FamilyMember,
+    FamilyRelation,
+    cover_effective_on,
+    validate_enrolment,
+)
 from domain.products.flexi import (
     CoverSelection,
     Decrease,
@@ -61,6 +70,10 @@ class CoverState:
 
 class AccidentInsuresOnePerson(DomainError):
     rule = "accident-policy-insures-one-person"
+
+
+class BelongingsEnrolmentInvalid(DomainError):
+    rule = "belongings-enrolment"
 
 
 class AccidentCoverNeedsSum(DomainError):
@@ -146,9 +159,12 @@ def validate_persons_change(product: ProductVersion, start: date, effective: dat
 def validate_covers(product: ProductVersion, start: date, end: date | None, concluded_on: date,
                     frequency: Frequency, insured: Sequence[Mapping[str, Any]],
                     covers: Sequence[Mapping[str, Any]], risk_group: int | None = None,
-                    raised_sports_risk: bool = False) -> None:
+                    raised_sports_risk: bool = False, premium: Decimal | None = None) -> None:
     """Check insured persons and covers against the product version the policy is sold under: FLEXI
-    always names them; an accident policy may (one insured person; the handbook's cover rules)."""
+    always names them; an accident policy may (one insured person; the handbook's cover rules); so may
+    an enrolment in the group belongings cover (variant, fee, family)."""
+    if isinstance(product.rules, BelongingsRules) and (insured or covers):
+        _validate_belongings(product.rules, start, end, concluded_on, frequency, insured, covers, premium)
     if isinstance(product.rules, AccidentRules) and (insured or covers):
         validate_accident_proposal(product.rules, _accident_proposal(
             product.rules, start, end, concluded_on, frequency, insured, covers, risk_group or 1, raised_sports_risk))
@@ -157,6 +173,29 @@ def validate_covers(product: ProductVersion, start: date, end: date | None, conc
     if not insured or not covers:
         raise CoversRequired("a FLEXI policy names its insured persons and their covers")
     validate_proposal(product.rules, flexi_proposal(start, end, concluded_on, frequency, insured, covers))
+
+
+def _validate_belongings(rules: BelongingsRules, start: date, end: date | None, concluded_on: date,
+                         frequency: Frequency, insured: Sequence[Mapping[str, Any]],
+                         covers: Sequence[Mapping[str, Any]], premium: Decimal | None) -> None:
+    """The account owner (or holder of a disposition right) joins the framework contract with a variant:
+    "účinné následující kalendářní den", "na dobu neurčitou", the variant's monthly fee (99 / 159);
+    Rodina Plus also insures the family members the conditions define (``relation`` on each)."""
+    main = [person for person in insured if not person.get("relation")]
+    variants = {variant.value: variant for variant in BelongingsVariant}
+    if len(main) != 1 or len(covers) != 1 or covers[0].get("variant") not in variants \
+            or covers[0]["insured_id"] != main[0]["id"]:
+        raise BelongingsEnrolmentInvalid(
+            "one main insured (no relation) with one cover record naming the variant: Plus or Rodina Plus")
+    variant = variants[covers[0]["variant"]]
+    fee = rules.variants[variant].monthly_fee
+    if frequency is not Frequency.MONTHLY or premium is None or czk(premium) != fee or end is not None:
+        raise BelongingsEnrolmentInvalid(f"variant {variant.value}: {fee} a month, for an indefinite term")
+    if start != cover_effective_on(concluded_on):
+        raise BelongingsEnrolmentInvalid(f"joined on {concluded_on}, the cover starts on the next day")
+    family = tuple(FamilyMember(FamilyRelation[person["relation"].upper()], person["birth_date"],
+                                bool(person.get("shares_household"))) for person in insured if person.get("relation"))
+    validate_enrolment(rules, variant, main[0]["birth_date"], concluded_on, family)
 
 
 def _accident_proposal(rules: AccidentRules, start: date, end: date | None, concluded_on: date, frequency: Frequency,
