@@ -11,10 +11,10 @@ from application.collections import Collections
 from application.policy_service import PolicyService
 from consumers.batch import BatchOutcome
 from consumers.collections_workflow import CollectionsWorkflow
-from consumers.proposal_export_workflow import ProposalExportWorkflow
 from consumers.dead_letters import KafkaDeadLetters, TableDeadLetters
 from consumers.embedded import EmbeddedProjectionRunner
 from consumers.kafka_runtime import KafkaProjectionRunner
+from consumers.proposal_export_workflow import ProposalExportWorkflow
 from infrastructure.database import Database, PostgresDatabase, SqliteDatabase
 from infrastructure.eventstore import event_store_env
 from infrastructure.kafka_clients import Topics, ensure_topics, make_consumer, make_producer

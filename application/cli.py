@@ -14,8 +14,8 @@ from pydantic import ValidationError
 
 from application.bootstrap import CONSUMERS, Container
 from application.commands import AdvanceBusinessDate, command_adapter
-from domain.metadata import Channel
 from domain.errors import DomainError
+from domain.metadata import Channel
 from infrastructure.settings import Settings
 from observability.logging import configure_logging
 from observability.tracing import configure_tracing

@@ -25,7 +25,6 @@ from pydantic import (
 
 from aggregates.policy import POLICY_NUMBER, EndReason, LoyaltyDiscount
 from aggregates.proposal import PROPOSAL_NUMBER
-
 from domain.birth_number import BirthNumber, InvalidBirthNumber
 from domain.contact import EMAIL, MOBILE
 from domain.metadata import Channel

@@ -15,9 +15,9 @@ from uuid import NAMESPACE_URL, uuid5
 
 from pydantic import ValidationError
 
-from application.bootstrap import Container
 from aggregates.intervention import Intervention
 from aggregates.policy import Policy
+from application.bootstrap import Container
 from application.commands import AdvanceBusinessDate, IssuePolicy, RecordPremiumPayment, command_adapter
 from domain.errors import DomainError
 from domain.metadata import Channel

@@ -26,8 +26,8 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from aggregates.business_calendar import CALENDAR_ID, BusinessCalendar
 from aggregates.command_receipt import CommandReceipt, receipt_id_for
 from aggregates.policy import Policy, policy_id_for
-from aggregates.proposal import Proposal, proposal_id_for
 from aggregates.policy_history import NotKnownYet, PolicyAsOf, policy_as_of
+from aggregates.proposal import Proposal, proposal_id_for
 from application.clock import CalendarClock, Clock
 from application.commands import (
     AcceptProposal,
@@ -38,9 +38,9 @@ from application.commands import (
     BillInstalments,
     CancelProposal,
     ChangeContactDetails,
+    ChangePolicyholder,
     ChangeProposalClientContact,
     ChangeRiskGroup,
-    ChangePolicyholder,
     CompleteExamination,
     DeclineProposal,
     DesignateBeneficiaries,

@@ -31,8 +31,8 @@ from kafka import KafkaConsumer
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from application.bootstrap import Container
-from bench.billing import month_end_run
 from application.commands import IssuePolicy, RecordPremiumPayment
+from bench.billing import month_end_run
 from domain.metadata import Channel
 from infrastructure.kafka_clients import make_producer
 from infrastructure.settings import Settings

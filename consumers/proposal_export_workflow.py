@@ -20,10 +20,10 @@ import structlog
 from application.commands import ExportProposal
 from application.policy_service import PolicyService
 from consumers.workflow import ClockDrivenWorkflow, WorkflowRows
-from infrastructure.database import Transaction
-from producers.schema import PolicyEventV1, ProposalDraftedV1, ProposalSentV1
 from domain.errors import DomainError
 from domain.metadata import Channel
+from infrastructure.database import Transaction
+from producers.schema import PolicyEventV1, ProposalDraftedV1, ProposalSentV1
 
 log = structlog.get_logger(__name__)
 PRAGUE = ZoneInfo("Europe/Prague")

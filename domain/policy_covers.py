@@ -22,8 +22,8 @@ from typing import Any
 
 from domain.dates import add_years, completed_years
 from domain.errors import DomainError
-from domain.premium_periods import Frequency
 from domain.money import czk
+from domain.premium_periods import Frequency
 from domain.products.accident import AccidentProposal, AccidentRules, validate_accident_proposal
 from domain.products.belongings import (
     BelongingsRules,

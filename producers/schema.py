@@ -23,9 +23,9 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
 from aggregates.policy import EndReason
-
 from domain.metadata import Channel
 from domain.premium_periods import Frequency
+
 
 class _Model(BaseModel):
     # from_attributes: the data of an event is read straight off the stored domain event.

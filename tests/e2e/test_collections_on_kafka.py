@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from aggregates.policy import PolicyNotInForce
 from aggregates.intervention import InterventionType, intervention_id_for
+from aggregates.policy import PolicyNotInForce
 from application.bootstrap import Container
 from producers.schema import LetterV1
 from tests.conftest import settings_for

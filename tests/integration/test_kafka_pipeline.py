@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import replace
-from uuid import uuid4
 from datetime import date, timedelta
 from decimal import Decimal
+from uuid import uuid4
 
 from application.bootstrap import Container
 from application.commands import command_adapter

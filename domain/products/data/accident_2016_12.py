@@ -6,10 +6,10 @@ from datetime import date
 from decimal import Decimal as D
 from types import MappingProxyType
 
+from domain.dunning import DunningTerms
 from domain.premium_periods import Frequency
 from domain.products.accident import AccidentCover, AccidentRules, IncomeLimit
 from domain.products.data.illustrative_rates import ILLUSTRATIVE_ACCIDENT_RATES, ILLUSTRATIVE_CHILD_ACCIDENT_RATES
-from domain.dunning import DunningTerms
 from domain.products.model import AgeLimits, LifecycleTerms, ProductLine, ProductVersion, SumBounds, SumUnit
 
 EFFECTIVE_FROM = date(2016, 12, 1)

@@ -9,10 +9,10 @@ from datetime import date
 from decimal import Decimal as D
 from types import MappingProxyType
 
+from domain.dunning import DunningTerms
 from domain.premium_periods import Frequency
 from domain.products.data.illustrative_rates import ILLUSTRATIVE_FLEXI_COVER_RATES, ILLUSTRATIVE_MORTALITY_RATES
 from domain.products.flexi import CoverDefinition, DecreaseKind, FlexiRules, InsuredKind, LoyaltyRules, SharedSumCap
-from domain.dunning import DunningTerms
 from domain.products.model import AgeLimits, LifecycleTerms, ProductLine, ProductVersion, SumBounds, SumUnit
 
 ADULT, CHILD = InsuredKind.ADULT, InsuredKind.CHILD
