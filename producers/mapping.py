@@ -13,6 +13,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.utils import get_topic
 
 from aggregates.business_calendar import BusinessCalendar
+from aggregates.intervention import Intervention
 from aggregates.policy import Policy
 from aggregates.proposal import Proposal
 from producers import schema
@@ -41,7 +42,7 @@ def _attributes(event: Any) -> dict[str, Any]:
     }
 
 
-POLICY, PROPOSAL, CLOCK, LETTER = "policy", "proposal", "clock", "letter"
+POLICY, PROPOSAL, CLOCK, LETTER, INTERVENTION = "policy", "proposal", "clock", "letter", "intervention"
 
 _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.Issued: schema.PolicyIssuedV1,
@@ -75,11 +76,18 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Proposal.Declined: schema.ProposalDeclinedV1,
     Proposal.PolicyIssued: schema.ProposalPolicyIssuedV1,
     Proposal.Cancelled: schema.ProposalCancelledV1,
+    Intervention.Raised: schema.InterventionRaisedV1,
+    Intervention.Taken: schema.InterventionTakenV1,
+    Intervention.NoteAdded: schema.InterventionNoteAddedV1,
+    Intervention.ResolvedByAdvisor: schema.InterventionResolvedByAdvisorV1,
+    Intervention.ResolvedAutomatically: schema.InterventionResolvedAutomaticallyV1,
+    Intervention.Expired: schema.InterventionExpiredV1,
     BusinessCalendar.Opened: schema.ClockDayStartedV1,
     BusinessCalendar.DayStarted: schema.ClockDayStartedV1,
 }
-_STREAM_OF_AGGREGATE = {Policy: POLICY, Proposal: PROPOSAL, BusinessCalendar: CLOCK}
+_STREAM_OF_AGGREGATE = {Policy: POLICY, Proposal: PROPOSAL, Intervention: INTERVENTION, BusinessCalendar: CLOCK}
 _SOURCE = {POLICY: "urn:policy-core:policies", PROPOSAL: "urn:policy-core:proposals",
+           INTERVENTION: "urn:policy-core:interventions",
            CLOCK: "urn:policy-core:business-calendar", LETTER: "urn:policy-core:letters"}
 # The streams whose workflows act on business dates: the clock's ticks are interleaved into them
 # (into every partition of their topics), so a tick follows everything recorded before it.

@@ -22,6 +22,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
+from aggregates.intervention import InterventionType
 from aggregates.policy import EndReason
 from domain.metadata import Channel
 from domain.premium_periods import Frequency
@@ -351,6 +352,58 @@ PROPOSAL_V1 = (ProposalDraftedV1, ProposalTermsReplacedV1, ProposalClientContact
                ProposalAcceptedV1, ProposalDeclinedV1, ProposalPolicyIssuedV1, ProposalCancelledV1)
 
 
+# Interventions (topic policy-core.intervention.events.v1): the advisor's task list, every state
+# kept ("Poradce v aplikaci vidí všechny intervence, nikoliv pouze nevyřízené"). ``subject`` is the
+# intervention id, ``sequence`` its version.
+class InterventionRaisedData(_Model):
+    intervention_type: InterventionType
+    policy_number: str
+    client_name: str
+    advisor_id: str
+    due_date: date
+    cause_reference: str = Field(description="what it is about: the instalment due date, the letter id, ...")
+    description: str = Field(description="the line the advisor sees in the list and the push notification")
+    raised_on: date
+
+
+class InterventionTakenData(_Model):
+    advisor_id: str
+    taken_on: date
+
+
+class InterventionNoteAddedData(_Model):
+    text: str
+    on: date
+    advisor_id: str
+
+
+class InterventionResolvedByAdvisorData(_Model):
+    advisor_id: str
+    resolved_on: date
+    resolution: str = Field(description="what the advisor did")
+
+
+class InterventionResolvedAutomaticallyData(_Model):
+    reason: str = Field(description="why the cause went away, e.g. premium paid")
+    resolved_on: date
+
+
+class InterventionExpiredData(_Model):
+    expired_on: date
+
+
+InterventionRaisedV1 = _event("raised", InterventionRaisedData, "intervention")
+InterventionTakenV1 = _event("taken", InterventionTakenData, "intervention")
+InterventionNoteAddedV1 = _event("note-added", InterventionNoteAddedData, "intervention")
+InterventionResolvedByAdvisorV1 = _event("resolved-by-advisor", InterventionResolvedByAdvisorData, "intervention")
+InterventionResolvedAutomaticallyV1 = _event("resolved-automatically", InterventionResolvedAutomaticallyData,
+                                             "intervention")
+InterventionExpiredV1 = _event("expired", InterventionExpiredData, "intervention")
+
+INTERVENTION_V1 = (InterventionRaisedV1, InterventionTakenV1, InterventionNoteAddedV1, InterventionResolvedByAdvisorV1,
+                   InterventionResolvedAutomaticallyV1, InterventionExpiredV1)
+
+
 # Letters (topic policy-core.letter.events.v1), for the printing and messaging systems: one message
 # per letter, with what the letter says. ``id`` identifies the letter: a re-published one keeps it.
 class LetterKind(str, Enum):
@@ -379,6 +432,8 @@ class LetterData(_Projection):
 LetterV1 = _event("issued", LetterData, "letter")
 
 # Every event type of the event topics, for consumers that decode any of them (the clock is on several).
-IntegrationEventV1 = Annotated[Union[PUBLISHED_V1 + PROPOSAL_V1], Field(discriminator="type")]  # type: ignore[valid-type]
+IntegrationEventV1 = Annotated[Union[PUBLISHED_V1 + PROPOSAL_V1 + INTERVENTION_V1],  # type: ignore[valid-type]
+                               Field(discriminator="type")]
 integration_event_adapter: TypeAdapter[IntegrationEventV1] = TypeAdapter(IntegrationEventV1)
 letter_adapter: TypeAdapter[LetterV1] = TypeAdapter(LetterV1)  # type: ignore[valid-type]
+
