@@ -23,6 +23,12 @@ from pydantic import (
     model_serializer,
 )
 
+from aggregates.intervention import (
+    CAUSE_REFERENCE_MAX_LENGTH,
+    DESCRIPTION_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    InterventionType,
+)
 from aggregates.policy import POLICY_NUMBER, EndReason, LoyaltyDiscount
 from aggregates.proposal import PROPOSAL_NUMBER
 from domain.birth_number import BirthNumber, InvalidBirthNumber
@@ -37,6 +43,7 @@ Email = Annotated[str, Field(pattern=EMAIL.pattern, max_length=254)]
 Mobile = Annotated[str, Field(pattern=MOBILE.pattern)]
 Amount = Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2, description="CZK")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
+AdvisorId = Annotated[str, Field(min_length=1, max_length=50)]
 
 
 def _valid_birth_number(cls: type, value: str) -> str:
@@ -111,7 +118,7 @@ class IssuePolicy(Command):
     product_code: ProductCode
     policyholder_name: Name
     policyholder_birth_number: str
-    advisor_id: Annotated[str, Field(min_length=1, max_length=50)]
+    advisor_id: AdvisorId
     frequency: Frequency
     premium: Amount
     start_date: date
@@ -324,13 +331,64 @@ class AdvanceBusinessDate(Command):
     to: date
 
 
+class RaiseIntervention(Command):
+    """Back office raises a task for the contract's advisor ("upozornění pro poradce na novou Intervenci").
+
+    The client and the advisor default to the policy's policyholder and advisor."""
+
+    type: Literal["RaiseIntervention"] = "RaiseIntervention"
+    intervention_type: InterventionType
+    policy_number: PolicyNumber
+    cause_reference: Annotated[str, Field(min_length=1, max_length=CAUSE_REFERENCE_MAX_LENGTH,
+                                          description="the letter id, request id, instalment due date, ...")]
+    client_name: Name | None = None
+    advisor_id: AdvisorId | None = None
+    description: Annotated[str, Field(min_length=1, max_length=DESCRIPTION_MAX_LENGTH)]
+    due_date: date
+    raised_on: date
+
+
+class InterventionCommand(Command):
+    """A command to a raised intervention, addressed by its id (the raise's ``aggregate_id``)."""
+
+    intervention_id: UUID
+
+
+class TakeIntervention(InterventionCommand):
+    type: Literal["TakeIntervention"] = "TakeIntervention"
+    advisor_id: AdvisorId
+    taken_on: date
+
+
+class AddInterventionNote(InterventionCommand):
+    type: Literal["AddInterventionNote"] = "AddInterventionNote"
+    advisor_id: AdvisorId
+    text: Annotated[str, Field(min_length=1, max_length=NOTE_MAX_LENGTH)]
+    on: date
+
+
+class ResolveIntervention(InterventionCommand):
+    type: Literal["ResolveIntervention"] = "ResolveIntervention"
+    advisor_id: AdvisorId
+    resolution: Annotated[str, Field(min_length=1, max_length=500, description="what the advisor did")]
+    resolved_on: date
+
+
+class ExpireIntervention(InterventionCommand):
+    """Batch: an intervention still unresolved after its due date expires (and stays listed)."""
+
+    type: Literal["ExpireIntervention"] = "ExpireIntervention"
+    on: date
+
+
 AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
           RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
           BillInstalments, GrantLoyaltyDiscount, ChangeRiskGroup, AdvanceBusinessDate,
           DraftProposal, ReplaceProposalTerms, ChangeProposalClientContact, SignProposal, SendProposal, ExportProposal,
           RequestExamination, CompleteExamination,
-          AcceptProposal, DeclineProposal, CancelProposal],
+          AcceptProposal, DeclineProposal, CancelProposal,
+          RaiseIntervention, TakeIntervention, AddInterventionNote, ResolveIntervention, ExpireIntervention],
     Field(discriminator="type"),
 ]
 command_adapter: TypeAdapter[AnyCommand] = TypeAdapter(AnyCommand)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -25,12 +25,14 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
 from aggregates.business_calendar import CALENDAR_ID, BusinessCalendar
 from aggregates.command_receipt import CommandReceipt, receipt_id_for
+from aggregates.intervention import Intervention, intervention_id_for
 from aggregates.policy import Policy, policy_id_for
 from aggregates.policy_history import NotKnownYet, PolicyAsOf, policy_as_of
 from aggregates.proposal import Proposal, proposal_id_for
 from application.clock import CalendarClock, Clock
 from application.commands import (
     AcceptProposal,
+    AddInterventionNote,
     AdvanceBusinessDate,
     AgreeAmendment,
     AnyCommand,
@@ -46,20 +48,25 @@ from application.commands import (
     DesignateBeneficiaries,
     DraftProposal,
     EndPolicy,
+    ExpireIntervention,
     ExportProposal,
     ExtendChildCover,
     GrantLoyaltyDiscount,
+    InterventionCommand,
     IssuePolicy,
     PolicyCommand,
     ProposalCommand,
+    RaiseIntervention,
     RecordPremiumPayment,
     ReducePolicy,
     RegisterPledge,
     ReleasePledge,
     ReplaceProposalTerms,
     RequestExamination,
+    ResolveIntervention,
     SendProposal,
     SignProposal,
+    TakeIntervention,
 )
 from application.transcodings import register_domain_transcodings
 from domain.errors import DomainError
@@ -99,6 +106,16 @@ class ProposalNumberTaken(DomainError):
 
 class ProposalMismatch(DomainError):
     rule = "policy-matches-its-proposal"
+
+
+class InterventionNotFound(DomainError):
+    rule = "intervention-exists"
+
+
+class InterventionAlreadyRaised(DomainError):
+    """One intervention per type, policy and cause (its id is derived from them)."""
+
+    rule = "intervention-raised-once"
 
 
 class ConcurrentUpdate(DomainError):
@@ -151,6 +168,22 @@ _PROPOSAL_METHODS: dict[type, str] = {
     AcceptProposal: "accept",
     DeclineProposal: "decline",
     CancelProposal: "cancel",
+}
+_INTERVENTION_METHODS: dict[type, str] = {
+    TakeIntervention: "take",
+    AddInterventionNote: "add_note",
+    ResolveIntervention: "resolve",
+    ExpireIntervention: "expire",
+}
+# Commands that record a new aggregate under an id derived from what they say: a conflict on
+# saving it means it was recorded before (by another command).
+_ALREADY_RECORDED: dict[type, Callable[[Any], DomainError]] = {
+    IssuePolicy: lambda command: PolicyNumberTaken(f"policy {command.policy_number} already exists"),
+    DraftProposal: lambda command: ProposalNumberTaken(f"proposal {command.proposal_number} already exists"),
+    RaiseIntervention: lambda command: InterventionAlreadyRaised(
+        f"the {command.intervention_type.value} intervention on policy {command.policy_number} for cause "
+        f"{command.cause_reference!r} was already raised: intervention "
+        f"{intervention_id_for(command.intervention_type, command.policy_number, command.cause_reference)}"),
 }
 
 
@@ -209,6 +242,9 @@ class PolicyService(Application[UUID]):
                 meta = self._metadata(command, traceparent)
                 try:
                     changed = self._decide(command, meta, touched)
+                    already_recorded = _ALREADY_RECORDED.get(type(command))
+                    if already_recorded is not None and changed[0].id in touched:
+                        raise already_recorded(command)  # by an earlier command of this chunk
                 except DomainError as error:
                     results.append(self._refusal_or_earlier_outcome(command, error))
                     continue
@@ -261,10 +297,9 @@ class PolicyService(Application[UUID]):
                 earlier = self._earlier_outcome(command)
                 if earlier is not None:
                     return earlier  # another delivery of this very command got there first
-                if isinstance(command, IssuePolicy):
-                    raise PolicyNumberTaken(f"policy {command.policy_number} already exists") from None
-                if isinstance(command, DraftProposal):
-                    raise ProposalNumberTaken(f"proposal {command.proposal_number} already exists") from None
+                already_recorded = _ALREADY_RECORDED.get(type(command))
+                if already_recorded is not None:
+                    raise already_recorded(command) from None
                 continue  # another writer moved the aggregate on: decide again on fresh state
             return Outcome(command.command_id, changed[0].id, changed[0].version)
         raise ConcurrentUpdate(f"{command.type} {command.command_id}: the aggregate kept changing; retry the command")
@@ -277,6 +312,10 @@ class PolicyService(Application[UUID]):
             return [self._advance_calendar(command.to, meta, touched)]
         if isinstance(command, ProposalCommand):
             return [self._change_proposal(command, meta, touched)]
+        if isinstance(command, RaiseIntervention):
+            return [self._raise_intervention(command, meta, touched)]
+        if isinstance(command, InterventionCommand):
+            return [self._change_intervention(command, meta, touched)]
         return [self._change_policy(command, meta, touched)]
 
     def _issue(self, command: IssuePolicy, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> list[Aggregate]:
@@ -308,8 +347,7 @@ class PolicyService(Application[UUID]):
         return calendar
 
     def _change_policy(self, command: PolicyCommand, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> Policy:
-        policy = self._load(policy_id_for(command.policy_number), touched, PolicyNotFound,
-                            f"no policy with number {command.policy_number}")
+        policy = self._load_policy(command.policy_number, touched)
         arguments = command.payload(exclude=frozenset({"policy_number"}))
         if type(command) in _NEED_PRODUCT:
             arguments["product"] = self.catalogue.get(policy.product_code, policy.product_version)
@@ -326,6 +364,34 @@ class PolicyService(Application[UUID]):
                                                             meta=meta)
         return proposal
 
+    def _raise_intervention(self, command: RaiseIntervention, meta: EventMetadata,
+                            touched: dict[UUID, Aggregate]) -> Intervention:
+        """On an existing policy, for its policyholder's advisor unless the command names another."""
+        policy = self._load_policy(command.policy_number, touched)
+        return Intervention.raise_intervention(
+            **command.payload(exclude=frozenset({"client_name", "advisor_id"})),
+            client_name=command.client_name or policy.policyholder_name,
+            advisor_id=command.advisor_id or policy.advisor_id,
+            meta=meta,
+        )
+
+    def _change_intervention(self, command: InterventionCommand, meta: EventMetadata,
+                             touched: dict[UUID, Aggregate]) -> Intervention:
+        intervention = self._load_intervention(command.intervention_id, touched)
+        getattr(intervention, _INTERVENTION_METHODS[type(command)])(
+            **command.payload(exclude=frozenset({"intervention_id"})), meta=meta)
+        return intervention
+
+    def _load_policy(self, policy_number: str, touched: dict[UUID, Aggregate]) -> Policy:
+        return self._load(policy_id_for(policy_number), touched, PolicyNotFound, f"no policy with number {policy_number}")
+
+    def _load_intervention(self, intervention_id: UUID, touched: dict[UUID, Aggregate]) -> Intervention:
+        missing = f"no intervention {intervention_id}"
+        found = self._load(intervention_id, touched, InterventionNotFound, missing)
+        if not isinstance(found, Intervention):  # the id of a policy or proposal is no intervention
+            raise InterventionNotFound(missing)
+        return found
+
     def _load(self, aggregate_id: UUID, touched: dict[UUID, Aggregate], missing: type[DomainError],
               message: str) -> Any:
         if aggregate_id in touched:
@@ -338,7 +404,10 @@ class PolicyService(Application[UUID]):
     # Queries ----------------------------------------------------------------------------
 
     def policy(self, policy_number: str) -> Policy:
-        return self._load(policy_id_for(policy_number), {}, PolicyNotFound, f"no policy with number {policy_number}")
+        return self._load_policy(policy_number, {})
+
+    def intervention(self, intervention_id: UUID) -> Intervention:
+        return self._load_intervention(intervention_id, {})
 
     def proposal(self, proposal_number: str) -> Proposal:
         return self._load(proposal_id_for(proposal_number), {}, ProposalNotFound,
