@@ -24,8 +24,12 @@ from producers.mapping import TOPIC_STREAMS
 from producers.relay import KafkaPublisher, Relay, RelayPositions
 from projections.base import Projection
 from projections.contracts import ContractsProjection
+from projections.interventions import InterventionsProjection
 
-PROJECTIONS: dict[str, Callable[[], Projection]] = {"contracts": ContractsProjection}
+PROJECTIONS: dict[str, Callable[[], Projection]] = {
+    "contracts": ContractsProjection,
+    "interventions": InterventionsProjection,
+}
 # Workflows run like projections (same runners, positions and dead letters) but act on the core.
 WORKFLOWS: dict[str, Callable[[Container], Projection]] = {
     "collections": lambda container: CollectionsWorkflow(Collections(container.policies)),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
-from infrastructure.database import Transaction
+from infrastructure.database import Transaction, in_clause
 from producers.schema import PolicyEventV1
+
+_LOAD_CHUNK = 500
 
 
 @dataclass
@@ -27,3 +29,55 @@ class Projection(Protocol):
 
     def reset(self, tx: Transaction) -> None:
         """Empty the read model, for a rebuild from the start of the log."""
+
+
+class ProjectionRejected(ValueError):
+    """The event cannot be applied to the row it names (a change to one never created); the message names the rule."""
+
+
+class _Versioned(Protocol):
+    @property
+    def version(self) -> int: ...
+
+
+Row = TypeVar("Row", bound=_Versioned)
+
+
+def fold_in_sequence(events: Sequence[Any], rows: dict[str, Row], evolve: Callable[[Row | None, Any], Row],
+                     noun: str, result: ProjectionResult) -> dict[str, Row]:
+    """Fold each event into the row of its subject, which keeps the version (sequence) it reflects.
+
+    A sequence at or below the row's version is a duplicate and is skipped; one beyond the next is a
+    gap, rejected for the dead-letter sink, as is an event ``evolve`` refuses. Updates ``rows`` and
+    ``result``; returns the rows that changed, to be written."""
+    changed: dict[str, Row] = {}
+    for index, event in enumerate(events):
+        key = str(event.subject)
+        current = rows.get(key)
+        have = current.version if current else 0
+        if event.sequence <= have:
+            result.duplicates += 1
+            continue
+        if event.sequence != have + 1:
+            result.rejected.append((index, f"version gap: {noun} {key} is at version {have}, "
+                                           f"event has sequence {event.sequence} (rule: events-in-sequence)"))
+            continue
+        try:
+            rows[key] = changed[key] = evolve(current, event)
+        except ProjectionRejected as error:
+            result.rejected.append((index, str(error)))
+            continue
+        result.applied += 1
+    return changed
+
+
+def load_rows(tx: Transaction, table: str, key: str, ids: Iterable[str],
+              to_row: Callable[[dict[str, Any]], Row]) -> dict[str, Row]:
+    """The stored rows of these ids (``key`` column of ``table``), read in chunks of bounded IN lists."""
+    wanted = sorted(set(ids))
+    rows: dict[str, Row] = {}
+    for start in range(0, len(wanted), _LOAD_CHUNK):
+        clause, params = in_clause("id", wanted[start:start + _LOAD_CHUNK])
+        for record in tx.fetchall(f"SELECT * FROM {table} WHERE {key} {clause}", params):
+            rows[record[key]] = to_row(record)
+    return rows

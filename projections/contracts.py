@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from domain.money import to_halere
-from infrastructure.database import Transaction, in_clause
+from infrastructure.database import Transaction
 from producers.schema import (
     AmendmentAgreedV1,
     LoyaltyDiscountGrantedV1,
@@ -26,9 +26,7 @@ from producers.schema import (
     PremiumPaymentRecordedV1,
     RiskGroupChangedV1,
 )
-from projections.base import ProjectionResult
-
-_LOAD_CHUNK = 500
+from projections.base import ProjectionRejected, ProjectionResult, fold_in_sequence, load_rows
 
 
 @dataclass(frozen=True)
@@ -62,10 +60,6 @@ class PaymentLine:
     paid_to: date | None
 
 
-class ProjectionRejected(ValueError):
-    """The event cannot be applied to the row it names (gap, or a change to an unknown contract)."""
-
-
 def evolve(row: ContractRow | None, event: PolicyEventV1) -> tuple[ContractRow, PaymentLine | None]:
     """The next state of one contract row after one event. Pure."""
     stamp = {"version": event.sequence, "updated_at": event.time.isoformat()}
@@ -91,7 +85,8 @@ def evolve(row: ContractRow | None, event: PolicyEventV1) -> tuple[ContractRow, 
             **stamp,
         ), None
     if row is None:
-        raise ProjectionRejected(f"{event.type} for contract {event.subject}, which was never issued")
+        raise ProjectionRejected(f"{event.type} for contract {event.subject}, which was never issued"
+                                 " (rule: contract-issued-first)")
     if isinstance(event, PremiumPaymentRecordedV1):
         amount = to_halere(data.amount)
         return replace(
@@ -151,29 +146,16 @@ class ContractsProjection:
 
     def apply(self, tx: Transaction, events: Sequence[PolicyEventV1]) -> ProjectionResult:
         result = ProjectionResult()
-        rows = self._load(tx, {str(event.subject) for event in events})
-        changed: dict[str, ContractRow] = {}
+        rows = load_rows(tx, "contracts", "policy_id", (str(event.subject) for event in events), _row)
         payments: list[PaymentLine] = []
-        for index, event in enumerate(events):
-            policy_id = str(event.subject)
-            current = rows.get(policy_id)
-            have = current.version if current else 0
-            if event.sequence <= have:
-                result.duplicates += 1
-                continue
-            if event.sequence != have + 1:
-                result.rejected.append((index, f"version gap: contract {policy_id} is at version {have}, "
-                                               f"event has sequence {event.sequence} (rule: events-in-sequence)"))
-                continue
-            try:
-                row, payment = evolve(current, event)
-            except ProjectionRejected as error:
-                result.rejected.append((index, f"{error} (rule: contract-issued-first)"))
-                continue
-            rows[policy_id] = changed[policy_id] = row
+
+        def step(current: ContractRow | None, event: PolicyEventV1) -> ContractRow:
+            row, payment = evolve(current, event)
             if payment is not None:
                 payments.append(payment)
-            result.applied += 1
+            return row
+
+        changed = fold_in_sequence(events, rows, step, "contract", result)
         tx.executemany(_UPSERT, [asdict(row) for row in changed.values()])
         tx.executemany(_INSERT_PAYMENT, [asdict(payment) for payment in payments])
         return result
@@ -181,13 +163,3 @@ class ContractsProjection:
     def reset(self, tx: Transaction) -> None:
         tx.execute("DELETE FROM contract_payments")
         tx.execute("DELETE FROM contracts")
-
-    @staticmethod
-    def _load(tx: Transaction, policy_ids: set[str]) -> dict[str, ContractRow]:
-        ids = sorted(policy_ids)
-        rows: dict[str, ContractRow] = {}
-        for start in range(0, len(ids), _LOAD_CHUNK):
-            clause, params = in_clause("id", ids[start:start + _LOAD_CHUNK])
-            for record in tx.fetchall(f"SELECT * FROM contracts WHERE policy_id {clause}", params):
-                rows[record["policy_id"]] = _row(record)
-        return rows
