@@ -1,7 +1,7 @@
 """HTTP entry point: wire payloads become commands at the edge; read models are served as views.
 
 Errors name the rule they broke: 422 for a payload that is not a valid command, 404 for an
-unknown contract, 409 for a command refused by a business rule.
+unknown contract or intervention, 409 for a command refused by a business rule.
 """
 
 from __future__ import annotations
@@ -17,9 +17,17 @@ from pydantic import BaseModel
 from aggregates.policy_history import PolicyAsOf
 from application.bootstrap import Container
 from application.commands import AnyCommand
-from application.policy_service import PolicyNotFound
+from application.policy_service import InterventionNotFound, PolicyNotFound
 from domain.errors import DomainError
 from projections.contract_views import ContractDetail, ContractSummary, contract_detail, list_contracts
+from projections.intervention_views import (
+    InterventionFilter,
+    InterventionView,
+    intervention_detail,
+    list_interventions,
+)
+
+_NOT_FOUND = (PolicyNotFound, InterventionNotFound)
 
 
 class CommandAccepted(BaseModel):
@@ -39,7 +47,7 @@ def create_app(container: Container) -> FastAPI:
 
     @app.exception_handler(DomainError)
     async def _refused(_: Request, error: DomainError) -> JSONResponse:
-        status = 404 if isinstance(error, PolicyNotFound) else 409
+        status = 404 if isinstance(error, _NOT_FOUND) else 409
         return JSONResponse(status_code=status, content={"rule": error.rule, "detail": str(error)})
 
     @app.get("/health")
@@ -72,5 +80,18 @@ def create_app(container: Container) -> FastAPI:
         if detail is None:
             raise HTTPException(404, detail={"rule": "contract-exists", "detail": f"no contract {policy_number} in the read model"})
         return detail
+
+    @app.get("/interventions", response_model=list[InterventionView])
+    def interventions(criteria: Annotated[InterventionFilter, Query()]) -> list[InterventionView]:
+        """All interventions, open and closed, soonest due first: "vidí všechny intervence, nikoliv pouze nevyřízené"."""
+        return list_interventions(container.database, criteria)
+
+    @app.get("/interventions/{intervention_id}", response_model=InterventionView, responses={404: {"model": RuleBroken}})
+    def intervention(intervention_id: UUID) -> InterventionView:
+        view = intervention_detail(container.database, intervention_id)
+        if view is None:
+            raise HTTPException(404, detail={"rule": "intervention-exists",
+                                             "detail": f"no intervention {intervention_id} in the read model"})
+        return view
 
     return app
