@@ -4,10 +4,12 @@ from decimal import Decimal
 
 import pytest
 
+from aggregates.intervention import Intervention, InterventionType
 from aggregates.policy import Policy
 from domain.premium_periods import Frequency
 from domain.products.catalogue import default_catalogue
 from producers.mapping import event_id, to_integration_event
+from producers.schema import INTERVENTION_V1
 from producers.wire import InvalidMessage, decode, encode
 from tests.factories import FLEXI_COVERS, FLEXI_INSURED, metadata
 
@@ -72,3 +74,44 @@ def test_header_type_must_agree_with_body() -> None:
     record = encode(issued, "t", None)
     with pytest.raises(InvalidMessage, match="ce-headers-match-body"):
         decode(record.value, [("ce_type", b"cz.policycore.policy.premium-payment-recorded.v1")])
+
+
+def intervention_events() -> list:
+    def raised(cause: str) -> Intervention:
+        return Intervention.raise_intervention(
+            intervention_type=InterventionType.LETTER_UNDELIVERABLE, policy_number="2026000001",
+            client_name="Jana", advisor_id="ADV-1", due_date=date(2026, 6, 30), cause_reference=cause,
+            description="Dopis nedoručen", raised_on=TODAY, meta=metadata())
+
+    worked, automatic, expired = raised("LTR-1"), raised("LTR-2"), raised("LTR-3")
+    worked.take(advisor_id="ADV-1", taken_on=TODAY, meta=metadata())
+    worked.add_note(text="volat", on=TODAY, advisor_id="ADV-1", meta=metadata())
+    worked.resolve(advisor_id="ADV-1", resolved_on=TODAY, resolution="address corrected", meta=metadata())
+    automatic.resolve_automatically(reason="address changed", on=TODAY, meta=metadata())
+    expired.expire(on=date(2026, 7, 1), meta=metadata())
+    return [event for aggregate in (worked, automatic, expired) for event in aggregate.collect_events()]
+
+
+def test_every_intervention_event_round_trips_on_its_own_stream() -> None:
+    published = [to_integration_event(event) for event in intervention_events()]
+    assert {event.type for event in published} == {model.model_fields["type"].default for model in INTERVENTION_V1}
+    assert {event.type for event in published} == {
+        f"cz.policycore.intervention.{name}.v1" for name in ("raised", "taken", "note-added", "resolved-by-advisor",
+                                                             "resolved-automatically", "expired")}
+    for event in published:
+        record = encode(event, "t", None)
+        assert dict(record.headers)["ce_source"] == b"urn:policy-core:interventions"
+        assert decode(record.value, record.headers, "intervention") == event
+        with pytest.raises(InvalidMessage, match="integration-schema"):  # not a policy event
+            decode(record.value, record.headers)
+    raised = json.loads(encode(published[0], "t", None).value)
+    assert (raised["subject"], raised["sequence"]) == (str(published[0].subject), 1)
+    assert raised["data"] == {"intervention_type": "letter_undeliverable", "policy_number": "2026000001",
+                              "client_name": "Jana", "advisor_id": "ADV-1", "due_date": "2026-06-30",
+                              "cause_reference": "LTR-1", "description": "Dopis nedoručen", "raised_on": "2026-06-15"}
+
+
+def test_a_policy_event_is_not_an_intervention_event() -> None:
+    issued = encode(to_integration_event(domain_events()[0]), "t", None)
+    with pytest.raises(InvalidMessage, match="integration-schema"):
+        decode(issued.value, issued.headers, "intervention")
