@@ -20,12 +20,8 @@ from application.commands import AnyCommand
 from application.policy_service import InterventionNotFound, PolicyNotFound
 from domain.errors import DomainError
 from projections.contract_views import ContractDetail, ContractSummary, contract_detail, list_contracts
-from projections.intervention_views import (
-    InterventionFilter,
-    InterventionView,
-    intervention_detail,
-    list_interventions,
-)
+from projections.intervention_views import InterventionFilter, intervention_detail, list_interventions
+from projections.interventions import InterventionRow
 
 _NOT_FOUND = (PolicyNotFound, InterventionNotFound)
 
@@ -81,13 +77,13 @@ def create_app(container: Container) -> FastAPI:
             raise HTTPException(404, detail={"rule": "contract-exists", "detail": f"no contract {policy_number} in the read model"})
         return detail
 
-    @app.get("/interventions", response_model=list[InterventionView])
-    def interventions(criteria: Annotated[InterventionFilter, Query()]) -> list[InterventionView]:
+    @app.get("/interventions", response_model=list[InterventionRow])
+    def interventions(criteria: Annotated[InterventionFilter, Query()]) -> list[InterventionRow]:
         """All interventions, open and closed, soonest due first: "vidí všechny intervence, nikoliv pouze nevyřízené"."""
         return list_interventions(container.database, criteria)
 
-    @app.get("/interventions/{intervention_id}", response_model=InterventionView, responses={404: {"model": RuleBroken}})
-    def intervention(intervention_id: UUID) -> InterventionView:
+    @app.get("/interventions/{intervention_id}", response_model=InterventionRow, responses={404: {"model": RuleBroken}})
+    def intervention(intervention_id: UUID) -> InterventionRow:
         view = intervention_detail(container.database, intervention_id)
         if view is None:
             raise HTTPException(404, detail={"rule": "intervention-exists",

@@ -7,7 +7,7 @@ kritérií" (flexina-advisor-app.txt): by advisor, state, type, policy and due d
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -15,9 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from aggregates.intervention import InterventionType
 from application.commands import AdvisorId, PolicyNumber
 from infrastructure.database import Database
-from projections.interventions import row_from_record
-
-InterventionState = Literal["open", "in_progress", "resolved", "expired"]
+from projections.interventions import InterventionRow, InterventionState, row_from_record
 
 
 class InterventionFilter(BaseModel):
@@ -41,27 +39,6 @@ class InterventionFilter(BaseModel):
         return self
 
 
-class InterventionView(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    id: UUID
-    type: InterventionType
-    policy_number: str
-    client_name: str
-    advisor_id: str
-    description: str
-    cause_reference: str
-    due_date: date
-    state: InterventionState
-    raised_on: date
-    taken_by: str | None
-    taken_on: date | None
-    closed_on: date | None = Field(description="resolved or expired on")
-    resolution: str | None = Field(description="what the advisor did, or why it was resolved automatically")
-    notes_count: int
-    version: int
-
-
 _CONDITIONS = {
     "advisor_id": "advisor_id = %(advisor_id)s",
     "state": "state = %(state)s",
@@ -72,24 +49,17 @@ _CONDITIONS = {
 }
 
 
-def _view(record: dict[str, Any]) -> InterventionView:
-    row = row_from_record(record)
-    return InterventionView(id=row.intervention_id, type=row.intervention_type,
-                            **{name: value for name, value in vars(row).items()
-                               if name not in ("intervention_id", "intervention_type")})
-
-
-def list_interventions(database: Database, criteria: InterventionFilter) -> list[InterventionView]:
+def list_interventions(database: Database, criteria: InterventionFilter) -> list[InterventionRow]:
     """Soonest due first."""
     params = criteria.model_dump()
     where = [condition for name, condition in _CONDITIONS.items() if params[name] is not None]
     sql = (f"SELECT * FROM interventions {'WHERE ' + ' AND '.join(where) if where else ''}"
            " ORDER BY due_date, raised_on, intervention_id LIMIT %(limit)s OFFSET %(offset)s")
     with database.transaction() as tx:
-        return [_view(record) for record in tx.fetchall(sql, params)]
+        return [row_from_record(record) for record in tx.fetchall(sql, params)]
 
 
-def intervention_detail(database: Database, intervention_id: UUID) -> InterventionView | None:
+def intervention_detail(database: Database, intervention_id: UUID) -> InterventionRow | None:
     with database.transaction() as tx:
         record = tx.fetchone("SELECT * FROM interventions WHERE intervention_id = %(id)s", {"id": str(intervention_id)})
-    return None if record is None else _view(record)
+    return None if record is None else row_from_record(record)

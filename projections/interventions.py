@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from aggregates.intervention import Intervention
 from infrastructure.database import Transaction
@@ -24,9 +24,13 @@ from producers.schema import (
 from projections.base import ProjectionRejected, ProjectionResult, fold_in_sequence, load_rows
 from projections.contracts import as_date
 
+InterventionState = Literal["open", "in_progress", "resolved", "expired"]
+
 
 @dataclass(frozen=True)
 class InterventionRow:
+    """One intervention as the advisor sees it (also the API's view of it)."""
+
     intervention_id: str
     intervention_type: str
     policy_number: str
@@ -35,11 +39,11 @@ class InterventionRow:
     description: str
     cause_reference: str
     due_date: date
-    state: str
+    state: InterventionState
     raised_on: date
     taken_by: str | None
     taken_on: date | None
-    closed_on: date | None
+    closed_on: date | None  # resolved or expired on
     resolution: str | None  # what the advisor did, or why it was resolved automatically
     notes_count: int
     version: int

@@ -31,7 +31,7 @@ def test_advisors_list_filter_and_open_interventions(container: Container) -> No
     assert causes(limit=2, offset=1) == ["LTR-1", "REQ-7"]
 
     detail = client.get(f"/interventions/{ids['letter']}").json()
-    assert (detail["state"], detail["type"], detail["taken_by"], detail["closed_on"], detail["notes_count"]) == (
+    assert (detail["state"], detail["intervention_type"], detail["taken_by"], detail["closed_on"], detail["notes_count"]) == (
         "resolved", "letter_undeliverable", "ADV-1", "2026-06-18", 2)
     missing = client.get(f"/interventions/{uuid4()}")
     assert (missing.status_code, missing.json()["detail"]["rule"]) == (404, "intervention-exists")
