@@ -1,11 +1,12 @@
 from datetime import date
+from typing import get_args
 
 import pytest
 
 from aggregates.intervention import Intervention, InterventionType
 from producers.mapping import to_integration_event
 from projections.base import ProjectionRejected
-from projections.interventions import evolve
+from projections.interventions import InterventionState, evolve
 from tests.factories import metadata
 
 RAISED_ON, DUE = date(2026, 6, 15), date(2026, 6, 30)
@@ -63,3 +64,7 @@ def test_an_event_for_an_intervention_never_raised_is_rejected() -> None:
     taken = worked_events("advisor")[1]
     with pytest.raises(ProjectionRejected, match="never raised.*intervention-raised-first"):
         evolve(None, taken)
+
+
+def test_the_read_model_knows_every_state_of_the_aggregate() -> None:
+    assert set(get_args(InterventionState)) == Intervention.ACTIVE | Intervention.FINAL
