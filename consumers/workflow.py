@@ -14,13 +14,12 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
-from infrastructure.database import Transaction, in_clause
+from infrastructure.database import Transaction
 from producers.schema import ClockDayStartedV1, PolicyEventV1
-from projections.base import ProjectionResult
+from projections.base import ProjectionResult, load_rows
 from projections.contracts import as_date
 
 Row = TypeVar("Row")
-_LOAD_CHUNK = 500
 
 
 class WorkflowRows(Generic[Row]):
@@ -31,12 +30,7 @@ class WorkflowRows(Generic[Row]):
         self.table, self.decode, self.evolve, self.upsert = table, decode, evolve, upsert
 
     def load(self, tx: Transaction, ids: Sequence[str]) -> dict[str, Row]:
-        found: dict[str, Row] = {}
-        for start in range(0, len(ids), _LOAD_CHUNK):
-            clause, params = in_clause("id", list(ids[start:start + _LOAD_CHUNK]))
-            for record in tx.fetchall(f"SELECT * FROM {self.table} WHERE aggregate_id {clause}", params):
-                found[record["aggregate_id"]] = self.decode(record)
-        return found
+        return load_rows(tx, self.table, "aggregate_id", ids, self.decode)
 
 
 class ClockDrivenWorkflow(Generic[Row]):

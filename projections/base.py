@@ -41,6 +41,7 @@ class _Versioned(Protocol):
 
 
 Row = TypeVar("Row", bound=_Versioned)
+Loaded = TypeVar("Loaded")
 
 
 def fold_in_sequence(events: Sequence[Any], rows: dict[str, Row], evolve: Callable[[Row | None, Any], Row],
@@ -72,10 +73,10 @@ def fold_in_sequence(events: Sequence[Any], rows: dict[str, Row], evolve: Callab
 
 
 def load_rows(tx: Transaction, table: str, key: str, ids: Iterable[str],
-              to_row: Callable[[dict[str, Any]], Row]) -> dict[str, Row]:
+              to_row: Callable[[dict[str, Any]], Loaded]) -> dict[str, Loaded]:
     """The stored rows of these ids (``key`` column of ``table``), read in chunks of bounded IN lists."""
     wanted = sorted(set(ids))
-    rows: dict[str, Row] = {}
+    rows: dict[str, Loaded] = {}
     for start in range(0, len(wanted), _LOAD_CHUNK):
         clause, params = in_clause("id", wanted[start:start + _LOAD_CHUNK])
         for record in tx.fetchall(f"SELECT * FROM {table} WHERE {key} {clause}", params):

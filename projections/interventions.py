@@ -14,7 +14,8 @@ from typing import Any, Literal
 from aggregates.intervention import Intervention
 from infrastructure.database import Transaction
 from producers.schema import (
-    InterventionEventV1,
+    IntegrationEventV1,
+    InterventionExpiredV1,
     InterventionNoteAddedV1,
     InterventionRaisedV1,
     InterventionResolvedAutomaticallyV1,
@@ -49,7 +50,7 @@ class InterventionRow:
     version: int
 
 
-def evolve(row: InterventionRow | None, event: InterventionEventV1) -> InterventionRow:
+def evolve(row: InterventionRow | None, event: IntegrationEventV1) -> InterventionRow:
     """The next state of one intervention row after one event. Pure."""
     data: Any = event.data
     if isinstance(event, InterventionRaisedV1):
@@ -72,8 +73,9 @@ def evolve(row: InterventionRow | None, event: InterventionEventV1) -> Intervent
         return replace(row, state=Intervention.RESOLVED, closed_on=data.resolved_on, resolution=data.resolution)
     if isinstance(event, InterventionResolvedAutomaticallyV1):
         return replace(row, state=Intervention.RESOLVED, closed_on=data.resolved_on, resolution=data.reason)
-    # InterventionExpiredV1, the last of the stream's types (the decoder admits no others)
-    return replace(row, state=Intervention.EXPIRED, closed_on=data.expired_on)
+    if isinstance(event, InterventionExpiredV1):
+        return replace(row, state=Intervention.EXPIRED, closed_on=data.expired_on)
+    raise ProjectionRejected(f"{event.type} on the intervention stream (rule: intervention-events-only)")
 
 
 _DATES = ("due_date", "raised_on", "taken_on", "closed_on")
@@ -94,7 +96,7 @@ class InterventionsProjection:
     name = "interventions"
     stream = "intervention"
 
-    def apply(self, tx: Transaction, events: Sequence[InterventionEventV1]) -> ProjectionResult:
+    def apply(self, tx: Transaction, events: Sequence[IntegrationEventV1]) -> ProjectionResult:
         result = ProjectionResult()
         rows = load_rows(tx, "interventions", "intervention_id", (str(event.subject) for event in events),
                          row_from_record)

@@ -93,14 +93,14 @@ def test_applying_again_changes_nothing_and_a_rebuild_is_identical(container: Co
     assert read_model(container) == before
 
 
-def test_gaps_unraised_and_foreign_events_are_dead_lettered_and_the_rest_applied(container: Container) -> None:
+def test_gaps_and_foreign_events_are_dead_lettered_and_the_rest_applied(container: Container) -> None:
     seed(container)
     raised_1, raised_2, raised_3, taken, note_1, note_2, resolved, expired = intervention_events(container)
     policy_event = next(to_integration_event(e) for e in stored_events(container)
                         if type(e).__qualname__ == "Policy.Issued")
     # note_2 skips note_1; expired comes before its intervention was raised: both gaps by sequence
     batch = as_messages([raised_1, taken, note_2, expired, raised_2])
-    batch.append(Message("t", 0, 5, None, policy_event.model_dump_json().encode(), []))  # not on this stream
+    batch.append(Message("t", 0, 5, None, policy_event.model_dump_json().encode(), []))  # a policy's event
     outcome = apply_batch(container.database, InterventionsProjection(), TableDeadLetters("interventions"), batch)
     assert outcome.applied == 3
     with container.database.transaction() as tx:
@@ -108,7 +108,7 @@ def test_gaps_unraised_and_foreign_events_are_dead_lettered_and_the_rest_applied
         offsets = tx.fetchall("SELECT next_offset FROM projection_offsets WHERE consumer = 'interventions'")
     assert [letter["position"] for letter in letters] == [2, 3, 5]
     assert all("version gap" in letter["error"] and "events-in-sequence" in letter["error"] for letter in letters[:2])
-    assert "integration-schema" in letters[2]["error"]
+    assert "never raised" in letters[2]["error"] and "intervention-raised-first" in letters[2]["error"]
     assert offsets == [{"next_offset": 6}]
     assert [v.state for v in list_interventions(container.database, InterventionFilter())] == ["in_progress", "open"]
 

@@ -8,6 +8,7 @@ from producers.mapping import to_integration_event
 from projections.base import ProjectionRejected
 from projections.interventions import InterventionState, evolve
 from tests.factories import metadata
+from tests.unit.test_integration_schema import domain_events
 
 RAISED_ON, DUE = date(2026, 6, 15), date(2026, 6, 30)
 
@@ -68,3 +69,10 @@ def test_an_event_for_an_intervention_never_raised_is_rejected() -> None:
 
 def test_the_read_model_knows_every_state_of_the_aggregate() -> None:
     assert set(get_args(InterventionState)) == Intervention.ACTIVE | Intervention.FINAL
+
+
+def test_an_event_of_another_stream_is_rejected() -> None:
+    row = evolve(None, worked_events("advisor")[0])
+    paid = to_integration_event(domain_events()[1])  # a policy's payment, sequence 2
+    with pytest.raises(ProjectionRejected, match="intervention-events-only"):
+        evolve(row, paid)
