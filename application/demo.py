@@ -25,6 +25,7 @@ from domain.premium_periods import Frequency
 from infrastructure.settings import Settings
 from producers.mapping import letter_of
 from projections.contract_views import contract_detail, list_contracts
+from projections.intervention_views import InterventionFilter, list_interventions
 
 BUSINESS_DAY = date(2026, 3, 16)
 
@@ -171,6 +172,11 @@ def run_demo(data_dir: Path) -> int:
     detail = contract_detail(container.database, "2026000101")
     print(f"\n   detail {detail.policy_number}: paid {detail.total_paid} Kč in {len(detail.payments)} payments, "
           f"credit {detail.credit} Kč, paid to {detail.paid_to}, version {detail.version}")
+    applied = container.embedded_runner("interventions").catch_up()
+    print(f"\n   the advisors' interventions, closed ones too ({applied} events applied):")
+    for task in list_interventions(container.database, InterventionFilter()):
+        print(f"   {task.policy_number} {task.intervention_type} for {task.advisor_id}, due {task.due_date}: "
+              f"{task.state} {task.closed_on or ''} {task.resolution or ''}".rstrip())
     events = container.policies.recorder.max_notification_id()
     print(f"\n   the event store holds {events} events (policy events and command receipts)")
     container.close()

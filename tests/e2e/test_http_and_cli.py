@@ -83,3 +83,4 @@ def test_the_demo_runs_on_a_fresh_data_directory(tmp_path: Path) -> None:
     assert "2026-03-31 2026000103 letter reminder" in done.stdout and "pay by 2026-05-10" in done.stdout
     assert "2026-05-11 2026000103 letter lapse_notice" in done.stdout
     assert "the policy ended 2026-05-10 (lapse_for_non_payment); debt 189.00 Kč stays claimable" in done.stdout
+    assert "2026000103 unpaid_premium_before_lapse for ADV-" in done.stdout and ": expired 2026-05-11" in done.stdout
