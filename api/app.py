@@ -7,7 +7,7 @@ unknown contract or intervention, 409 for a command refused by a business rule.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import Body, FastAPI, HTTPException, Query, Request
@@ -19,6 +19,7 @@ from application.bootstrap import Container
 from application.commands import AnyCommand
 from application.policy_service import InterventionNotFound, PolicyNotFound
 from domain.errors import DomainError
+from projections.bank_statement_views import StatementLineView, list_lines
 from projections.contract_views import ContractDetail, ContractSummary, contract_detail, list_contracts
 from projections.intervention_views import InterventionFilter, intervention_detail, list_interventions
 from projections.interventions import InterventionRow
@@ -89,5 +90,15 @@ def create_app(container: Container) -> FastAPI:
             raise HTTPException(404, detail={"rule": "intervention-exists",
                                              "detail": f"no intervention {intervention_id} in the read model"})
         return view
+
+    @app.get("/bank-statement-lines", response_model=list[StatementLineView])
+    def bank_statement_lines(
+        outcome: Literal["recorded", "parked"] | None = None,
+        reason: Annotated[str, Query(pattern=r"^[a-z0-9-]{1,80}$")] | None = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[StatementLineView]:
+        """Back office: the lines of the bank feed; ``outcome=parked`` lists what waits for a person, with why."""
+        return list_lines(container.database, outcome, reason, limit, offset)
 
     return app

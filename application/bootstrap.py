@@ -14,6 +14,7 @@ from consumers.collections_workflow import CollectionsWorkflow
 from consumers.dead_letters import KafkaDeadLetters, TableDeadLetters
 from consumers.embedded import EmbeddedProjectionRunner
 from consumers.kafka_runtime import KafkaProjectionRunner
+from consumers.payment_matching import PaymentMatching
 from consumers.proposal_export_workflow import ProposalExportWorkflow
 from infrastructure.database import Database, PostgresDatabase, SqliteDatabase
 from infrastructure.eventstore import event_store_env
@@ -34,6 +35,7 @@ PROJECTIONS: dict[str, Callable[[], Projection]] = {
 WORKFLOWS: dict[str, Callable[[Container], Projection]] = {
     "collections": lambda container: CollectionsWorkflow(Collections(container.policies)),
     "proposal-export": lambda container: ProposalExportWorkflow(container.policies),
+    "payments": lambda container: PaymentMatching(container.policies),
 }
 CONSUMERS = (*PROJECTIONS, *WORKFLOWS)
 
@@ -61,7 +63,7 @@ class Container:
     def migrate(self) -> list[int]:
         applied = migrate(self.database)
         if self.settings.kafka_bootstrap_servers:
-            ensure_topics(self.settings, TOPIC_STREAMS, CONSUMERS)
+            ensure_topics(self.settings, (*TOPIC_STREAMS, PaymentMatching.stream), CONSUMERS)
         return applied
 
     def consumer_named(self, name: str) -> Projection:

@@ -77,9 +77,10 @@ def apply_batch(
     events: list[PolicyEventV1] = []
     carriers: list[Message] = []
     letters: list[DeadLetter] = []
+    decoder = getattr(projection, "decode", decode)  # a consumer of another feed brings its own schema
     for index, message in enumerate(messages):
         try:
-            event = decoded[index] if decoded is not None else decode(message.value, message.headers)
+            event = decoded[index] if decoded is not None else decoder(message.value, message.headers)
         except InvalidMessage as error:
             letters.append(_letter(message, str(error)))
             continue

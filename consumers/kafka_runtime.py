@@ -85,5 +85,9 @@ class KafkaProjectionRunner:
             while not stop.is_set():
                 self.poll_once()
         finally:
-            self._consumer.close(autocommit=False)
-            log.info("consumer.stopped", consumer=self._projection.name)
+            self.close()
+
+    def close(self) -> None:
+        """Leave the group: its partitions go to the other members at once."""
+        self._consumer.close(autocommit=False)
+        log.info("consumer.stopped", consumer=self._projection.name)

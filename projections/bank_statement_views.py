@@ -1,0 +1,45 @@
+"""Back office's view of the bank-statement ledger: what was recorded, and what is parked and why."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel
+
+from domain.money import from_halere
+from infrastructure.database import Database
+from projections.contracts import as_date
+
+
+class StatementLineView(BaseModel):
+    line_id: str
+    statement_id: str
+    booked_on: date
+    amount: Decimal
+    currency: str
+    reference: str | None
+    counterparty: str | None
+    outcome: Literal["recorded", "parked"]
+    policy_number: str | None
+    reason: str | None
+    detail: str | None
+
+
+def list_lines(database: Database, outcome: str | None = None, reason: str | None = None, limit: int = 100,
+               offset: int = 0) -> list[StatementLineView]:
+    conditions, params = ["1 = 1"], {"limit": limit, "offset": offset}
+    for column, value in (("outcome", outcome), ("reason", reason)):
+        if value is not None:
+            conditions.append(f"{column} = %({column})s")
+            params[column] = value
+    with database.transaction() as tx:
+        rows = tx.fetchall(f"SELECT * FROM bank_statement_lines WHERE {' AND '.join(conditions)}"
+                           " ORDER BY booked_on, line_id LIMIT %(limit)s OFFSET %(offset)s", params)
+    return [_view(row) for row in rows]
+
+
+def _view(row: dict) -> StatementLineView:
+    fields = {name: value for name, value in row.items() if name != "amount_halere"}
+    return StatementLineView(**{**fields, "booked_on": as_date(row["booked_on"]), "amount": from_halere(row["amount_halere"])})
