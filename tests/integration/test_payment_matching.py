@@ -9,6 +9,9 @@ from datetime import date
 from decimal import Decimal
 from uuid import uuid4
 
+from fastapi.testclient import TestClient
+
+from api.app import create_app
 from application.bootstrap import Container
 from application.commands import EndPolicy
 from domain.metadata import Channel
@@ -71,6 +74,10 @@ def test_the_feed_records_each_payment_once_and_parks_the_rest(kafka_container: 
     recorded = list_lines(kafka_container.database, outcome="recorded")
     assert [(line.line_id, line.policy_number) for line in recorded] == [
         ("L01", "2026000001"), ("L02", "2026000001"), ("L03", "2026000001")]
+    client = TestClient(create_app(kafka_container))
+    response = client.get("/bank-statement-lines", params={"outcome": "parked", "reason": "unknown-contract"})
+    assert [(line["line_id"], line["amount"]) for line in response.json()] == [("L06", "500.00")]
+    assert client.get("/bank-statement-lines", params={"outcome": "lost"}).status_code == 422
     letters = read_topic(kafka_container, kafka_container.topics.dead_letters("payments"), expected=2)
     errors = sorted(dict(letter.headers)["dlq_error"].decode() for letter in letters)
     assert "statement-line-is-json" in errors[0] or "statement-line-matches-schema" in errors[0]
