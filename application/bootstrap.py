@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from application.clock import Clock
 from application.collections import Collections
@@ -16,6 +17,7 @@ from consumers.embedded import EmbeddedProjectionRunner
 from consumers.kafka_runtime import KafkaProjectionRunner
 from consumers.payment_matching import PaymentMatching
 from consumers.proposal_export_workflow import ProposalExportWorkflow
+from consumers.statement_file import import_statement
 from infrastructure.database import Database, PostgresDatabase, SqliteDatabase
 from infrastructure.eventstore import event_store_env
 from infrastructure.kafka_clients import Topics, ensure_topics, make_consumer, make_producer
@@ -108,6 +110,10 @@ class Container:
             page_size=self.settings.consumer_batch_size,
             on_batch=on_batch,
         )
+
+    def import_statement(self, path: Path) -> list[BatchOutcome]:
+        """A bank statement file through the payment matching (dead letters kept in the database)."""
+        return import_statement(self.database, PaymentMatching(self.policies), TableDeadLetters("payments"), path)
 
     def reset_projection(self, name: str) -> None:
         """Empty a read model and forget its positions in one transaction: the next run rebuilds it."""

@@ -119,6 +119,21 @@ def submit(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="J
     raise typer.Exit(1 if failures else 0)
 
 
+@app.command("import-statement")
+def import_statement(path: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                                 help="JSON Lines, one bank-statement line each")) -> None:
+    """Match a bank statement file: payments recorded once, other lines parked, malformed ones dead-lettered."""
+    container = _container("import-statement")
+    container.migrate()
+    outcomes = container.import_statement(path)
+    dead = [error for outcome in outcomes for error in outcome.dead_lettered]
+    typer.echo(f"{sum(o.applied for o in outcomes)} lines matched or parked, "
+               f"{sum(o.duplicates for o in outcomes)} seen before, {len(dead)} malformed")
+    for error in dead:
+        typer.echo(f"  malformed: {error}", err=True)
+    raise typer.Exit(1 if dead else 0)
+
+
 @app.command()
 def clock(to: datetime = typer.Option(None, formats=["%Y-%m-%d"], help="start the business days up to this date"),
           actor: str = typer.Option("scheduler", help="who moves the clock")) -> None:

@@ -7,6 +7,7 @@ built by the same projection code that runs behind Kafka in production.
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date, timedelta
 from decimal import Decimal
@@ -24,6 +25,7 @@ from domain.metadata import Channel
 from domain.premium_periods import Frequency
 from infrastructure.settings import Settings
 from producers.mapping import letter_of
+from projections.bank_statement_views import list_lines
 from projections.contract_views import contract_detail, list_contracts
 from projections.intervention_views import InterventionFilter, list_interventions
 
@@ -57,6 +59,12 @@ def _command(label: str, **fields: object):
                                             "channel": "back_office", **fields})
 
 
+def _line(line_id: str, amount: str, reference: str, booked_on: date, currency: str = "CZK") -> str:
+    return json.dumps({"statement_id": "VYPIS-2026-03", "line_id": line_id, "account": "CZ6508000000192000145399",
+                       "booked_on": booked_on.isoformat(), "amount": amount, "currency": currency,
+                       "variable_symbol": reference})
+
+
 def _pay(number: str, line: str, amount: str, received: date) -> RecordPremiumPayment:
     return RecordPremiumPayment(command_id=_id(f"pay-{line}"), actor="bank-statement-import", channel=Channel.BATCH,
                                 policy_number=number, payment_id=line, amount=Decimal(amount), received_on=received)
@@ -84,20 +92,29 @@ def run_demo(data_dir: Path) -> int:
         print(f"   {command.policy_number} {command.product_code:<17} {command.policyholder_name:<18} "
               f"{command.premium:>7} Kč {command.frequency.value:<11} -> version {outcome.aggregate_version}")
 
-    print("\n2. Recording premium payments (bank statement, batch channel)")
-    payments = [
-        _pay("2026000101", "VYPIS-0301-001", "1024.00", date(2026, 3, 2)),   # Jan + Feb exactly
-        _pay("2026000101", "VYPIS-0310-007", "600.00", date(2026, 3, 10)),   # March + 88 credit
-        _pay("2026000102", "VYPIS-0203-002", "777.00", date(2026, 2, 3)),    # the whole year
-        _pay("2026000103", "VYPIS-0305-011", "200.00", date(2026, 3, 5)),    # partial: credit only
-    ]
-    for command, outcome in zip(payments, service.execute_batch(payments)):
-        print(f"   {command.payment_id} {command.amount:>8} Kč -> {command.policy_number}: "
-              f"{'refused: ' + str(outcome) if isinstance(outcome, DomainError) else 'version ' + str(outcome.aggregate_version)}")
+    print("\n2. The bank statement arrives: lines matched by variable symbol (= contract number)")
+    statement = data_dir / "statement-2026-03.jsonl"
+    statement.write_text("\n".join([
+        _line("VYPIS-0301-001", "1024.00", "2026000101", date(2026, 3, 2)),   # Jan + Feb exactly
+        _line("VYPIS-0310-007", "600.00", "2026000101", date(2026, 3, 10)),   # March + 88 credit
+        _line("VYPIS-0203-002", "777.00", "2026000102", date(2026, 2, 3)),    # the whole year
+        _line("VYPIS-0305-011", "200.00", "2026000103", date(2026, 3, 5)),    # partial: credit only
+        _line("VYPIS-0312-004", "50.00", "2026000101", date(2026, 3, 12), currency="EUR"),
+        _line("VYPIS-0313-002", "300.00", "2026009999", date(2026, 3, 13)),   # no such contract
+        '{"line_id": "VYPIS-0314-001", "amount": "12"}',                     # not a statement line
+    ]) + "\n", encoding="utf-8")
+    container.import_statement(statement)
+    for line in list_lines(container.database):
+        where = f"-> {line.policy_number}" if line.outcome == "recorded" else f"parked [{line.reason}]"
+        print(f"   {line.line_id} {line.amount:>8} {line.currency} {where}")
+    with container.database.transaction() as tx:
+        for letter in tx.fetchall("SELECT error FROM dead_letters WHERE consumer = 'payments'"):
+            print(f"   dead-lettered: {letter['error']}")
 
-    print("\n3. The bank import retries a statement line it is unsure about (same command id)")
-    retry = service.execute(payments[0])
-    print(f"   duplicate recognised: {retry.duplicate}; policy still at version {service.policy('2026000101').version}")
+    print("\n3. The same file is imported again: it resumes after its last matched line; nothing counts twice")
+    again = container.import_statement(statement)
+    print(f"   lines recorded again: {sum(o.applied for o in again)}; policy 2026000101 still at version "
+          f"{service.policy('2026000101').version}, paid to {service.policy('2026000101').paid_to}")
 
     print("\n4. Bad input is refused with the rule it broke; nothing is recorded")
     bad_inputs = [

@@ -76,7 +76,8 @@ def test_the_demo_runs_on_a_fresh_data_directory(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "application.cli", "demo", "--data-dir", str(tmp_path / "demo")],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "duplicate recognised: True" in done.stdout
+    assert "VYPIS-0313-002   300.00 CZK parked [unknown-contract]" in done.stdout
+    assert "lines recorded again: 0; policy 2026000101 still at version 3" in done.stdout
     assert "refused [notice-period-respected]" in done.stdout
     assert "2026000104 BELONGINGS_CARDS" in done.stdout and "ended 2026-04-30 (notice)" in done.stdout
     # On the business clock: 7 UO half-yearly, 200 of 389 paid -> pre-reminder, reminder, lapse at the deadline.

@@ -97,3 +97,19 @@ def test_a_replay_after_a_crash_counts_nothing_twice(kafka_container: Container)
     policy = kafka_container.policies.policy("2026000001")
     assert (len(policy.payments), policy.paid_to) == (3, date(2026, 3, 31))
     assert [line.outcome for line in list_lines(kafka_container.database)] == ["recorded"] * 3
+
+
+def test_a_statement_file_is_matched_like_the_feed_on_each_store(container: Container, tmp_path) -> None:
+    container.policies.execute(issue("2026000001"))
+    path = tmp_path / "statement.jsonl"
+    lines = [statement_line("F1", "500.00")[1], statement_line("F2", "500.00", currency="EUR")[1], b"{oops",
+             statement_line("F1", "500.00")[1]]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    [outcome] = container.import_statement(path)
+    assert (outcome.applied, outcome.duplicates, len(outcome.dead_lettered)) == (2, 1, 1)
+    path.write_bytes(path.read_bytes() + statement_line("F3", "500.00")[1] + b"\n")  # the statement grows
+    [outcome] = container.import_statement(path)
+    assert outcome.applied == 1  # only the new line
+    assert [(line.line_id, line.outcome) for line in list_lines(container.database)] == [
+        ("F1", "recorded"), ("F2", "parked"), ("F3", "recorded")]
+    assert len(container.policies.policy("2026000001").payments) == 2
