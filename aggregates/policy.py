@@ -477,15 +477,20 @@ class Policy(Aggregate):
         unpaid = self.schedule.allocate(self.payments, on).first_unpaid
         return unpaid.due_date if unpaid is not None and unpaid.due_date <= on else None
 
-    def _delivery_channel(self) -> DeliveryChannel:
+    def _delivery_channel(self, contact: Mapping[str, str | None] | None = None) -> DeliveryChannel:
         """An e-mail in the contact details is the address given for electronic communication."""
-        has_email = bool(self.contact["email"])
+        has_email = bool((contact or self.contact)["email"])
         return DeliveryChannel.for_client(has_email=has_email, consented=has_email)
 
+    def _addressee(self, name: str | None = None, contact: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+        """Who a letter about this policy goes to and how; for a change, as it stands after the change."""
+        contact = contact or self.contact
+        return {"policy_number": self.policy_number, "addressee": name or self.policyholder_name,
+                "address": contact["address"], "email": contact["email"],
+                "channel": self._delivery_channel(contact).value}
+
     def _take_dunning_step(self, due: date, step: DunningStep, debt: Decimal, on: date, meta: EventMetadata) -> None:
-        letter = {"policy_number": self.policy_number, "due_date": due, "issued_on": on, "debt": debt,
-                  "addressee": self.policyholder_name, "address": self.contact["address"],
-                  "email": self.contact["email"], "channel": self._delivery_channel().value}
+        letter = {**self._addressee(), "due_date": due, "issued_on": on, "debt": debt}
         action = step.action
         if action is DunningAction.SEND_PRE_REMINDER:
             self._pre_reminder_sent(**letter, meta=meta)
@@ -532,11 +537,14 @@ class Policy(Aggregate):
     ) -> None:
         self._require_in_force()
         _not_in_future(received_on, today, "change received")
-        self._contact_details_changed(address=address, phone=phone, email=email, received_on=received_on, meta=meta)
+        confirmation = self._addressee(contact={"address": address, "phone": phone, "email": email})
+        self._contact_details_changed(address=address, phone=phone, email=email, received_on=received_on,
+                                      confirmation=confirmation, meta=meta)
 
     @event("ContactDetailsChanged")
     def _contact_details_changed(
-        self, address: str | None, phone: str | None, email: str | None, received_on: date, meta: EventMetadata
+        self, address: str | None, phone: str | None, email: str | None, received_on: date, meta: EventMetadata,
+        confirmation: dict[str, Any] | None = None,
     ) -> None:
         self.contact = {"address": address, "phone": phone, "email": email}
 
@@ -547,11 +555,13 @@ class Policy(Aggregate):
         self._require_in_force()
         _not_in_future(received_on, today, "change received")
         self._policyholder_changed(name=name, birth_number=BirthNumber.parse(birth_number).value,
-                                   correction=correction, received_on=received_on, meta=meta)
+                                   correction=correction, received_on=received_on,
+                                   confirmation=self._addressee(name=name), meta=meta)
 
     @event("PolicyholderChanged")
     def _policyholder_changed(
-        self, name: str, birth_number: str, correction: bool, received_on: date, meta: EventMetadata
+        self, name: str, birth_number: str, correction: bool, received_on: date, meta: EventMetadata,
+        confirmation: dict[str, Any] | None = None,
     ) -> None:
         self.policyholder_name = name
         self.policyholder_birth_number = birth_number
@@ -564,21 +574,23 @@ class Policy(Aggregate):
         total = sum((Decimal(str(b["share_percent"])) for b in beneficiaries), Decimal(0))
         if beneficiaries and total != 100:
             raise BeneficiarySharesInvalid(f"beneficiaries' shares add up to {total} %, not 100 %")
-        self._beneficiaries_designated(beneficiaries=beneficiaries, received_on=received_on, meta=meta)
+        self._beneficiaries_designated(beneficiaries=beneficiaries, received_on=received_on,
+                                       confirmation=self._addressee(), meta=meta)
 
     @event("BeneficiariesDesignated")
     def _beneficiaries_designated(self, beneficiaries: list[dict[str, Any]], received_on: date,
-                                  meta: EventMetadata) -> None:
+                                  meta: EventMetadata, confirmation: dict[str, Any] | None = None) -> None:
         self.beneficiaries = beneficiaries
 
     def register_pledge(self, *, creditor: str, received_on: date, today: date, meta: EventMetadata) -> None:
         """Vinkulace: the benefit is pledged to a creditor (typically a lending bank)."""
         self._require_in_force()
         _not_in_future(received_on, today, "change received")
-        self._pledge_registered(creditor=creditor, received_on=received_on, meta=meta)
+        self._pledge_registered(creditor=creditor, received_on=received_on, confirmation=self._addressee(), meta=meta)
 
     @event("PledgeRegistered")
-    def _pledge_registered(self, creditor: str, received_on: date, meta: EventMetadata) -> None:
+    def _pledge_registered(self, creditor: str, received_on: date, meta: EventMetadata,
+                           confirmation: dict[str, Any] | None = None) -> None:
         self.pledge_creditor = creditor
 
     def release_pledge(self, *, received_on: date, today: date, meta: EventMetadata) -> None:
@@ -586,10 +598,11 @@ class Policy(Aggregate):
         _not_in_future(received_on, today, "change received")
         if self.pledge_creditor is None:
             raise NoPledgeToRelease(f"policy {self.policy_number} has no pledge to release")
-        self._pledge_released(received_on=received_on, meta=meta)
+        self._pledge_released(received_on=received_on, confirmation=self._addressee(), meta=meta)
 
     @event("PledgeReleased")
-    def _pledge_released(self, received_on: date, meta: EventMetadata) -> None:
+    def _pledge_released(self, received_on: date, meta: EventMetadata,
+                         confirmation: dict[str, Any] | None = None) -> None:
         self.pledge_creditor = None
 
     # Technical changes: by numbered amendment ----------------------------------------------

@@ -100,6 +100,9 @@ _LETTER_KIND = {
     Policy.ReminderSent: lambda _: schema.LetterKind.REMINDER,
     Policy.DunningClosed: lambda event: _CLOSING_LETTER[event.outcome],
 }
+# Non-technical changes take effect on receipt "and are confirmed": each sends a confirmation.
+_CONFIRMED = frozenset({Policy.ContactDetailsChanged, Policy.PolicyholderChanged, Policy.BeneficiariesDesignated,
+                        Policy.PledgeRegistered, Policy.PledgeReleased})
 _CLOSING_LETTER = {"stop_paid": schema.LetterKind.PAYMENT_CONFIRMATION, "lapse": schema.LetterKind.LAPSE_NOTICE,
                    "reduce": schema.LetterKind.REDUCTION_NOTICE}
 _STREAM_OF = {
@@ -150,16 +153,24 @@ def published_as(domain_event: Any) -> list[tuple[str, Any]]:
 
 
 def letter_of(domain_event: Any) -> schema.LetterV1 | None:  # type: ignore[valid-type]
-    """The letter a dunning event sends, or None for any other event."""
+    """The letter an event sends: a dunning letter, or the confirmation of a non-technical change."""
     kind = _LETTER_KIND.get(type(domain_event))
-    return None if kind is None else _to_letter(domain_event, kind(domain_event))
+    if kind is not None:
+        return _to_letter(domain_event, {name: getattr(domain_event, name, None) for name in schema.LetterData.model_fields
+                                         if name != "kind"}, kind(domain_event))
+    confirmation = getattr(domain_event, "confirmation", None) if type(domain_event) in _CONFIRMED else None
+    if confirmation is None:
+        return None  # recorded before changes were confirmed by letter
+    return _to_letter(domain_event, {**confirmation, "issued_on": domain_event.received_on,
+                                     "subject": _PUBLISHED[type(domain_event)].model_fields["type"].default},
+                      schema.LetterKind.CHANGE_CONFIRMATION)
 
 
-def _to_letter(domain_event: Any, kind: schema.LetterKind) -> schema.LetterV1:  # type: ignore[valid-type]
+def _to_letter(domain_event: Any, data: dict[str, Any],
+               kind: schema.LetterKind) -> schema.LetterV1:  # type: ignore[valid-type]
     attributes = _attributes(domain_event)
     attributes.update(id=uuid5(EVENT_ID_NAMESPACE, f"letter:{attributes['id']}"), source=_SOURCE[LETTER])
-    return schema.LetterV1(**attributes, data=schema.LetterData.model_validate(
-        {**{name: getattr(domain_event, name, None) for name in schema.LetterData.model_fields}, "kind": kind}))
+    return schema.LetterV1(**attributes, data=schema.LetterData.model_validate({**data, "kind": kind}))
 
 
 def traceparent_of(domain_event: Any) -> str | None:

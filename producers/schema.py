@@ -412,6 +412,7 @@ class LetterKind(str, Enum):
     PAYMENT_CONFIRMATION = "payment_confirmation"  # paid after a reminder: the process stopped
     LAPSE_NOTICE = "lapse_notice"
     REDUCTION_NOTICE = "reduction_notice"
+    CHANGE_CONFIRMATION = "change_confirmation"  # a non-technical change recorded on receipt
 
 
 class LetterData(_Projection):
@@ -422,8 +423,9 @@ class LetterData(_Projection):
     email: str | None
     channel: str = Field(description="registered_letter | electronic")
     issued_on: date
-    due_date: date = Field(description="the instalment the letter is about")
-    debt: Decimal
+    subject: str | None = Field(default=None, description="what a confirmation confirms, e.g. contact-details-changed")
+    due_date: date | None = Field(default=None, description="the instalment a dunning letter is about")
+    debt: Decimal | None = None
     delivered_on: date | None = None
     deadline: date | None = None
     consequence: str | None = None

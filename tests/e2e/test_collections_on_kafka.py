@@ -73,9 +73,10 @@ def test_killed_workflow_and_relay_take_each_step_once_on_its_day(request, tmp_p
             intervention_id_for(InterventionType.UNPAID_PREMIUM_BEFORE_LAPSE, number(4, copy), date(2026, 2, 1)))
         assert (lapsed.status, lapsed.expired_on, lapsed.version) == ("expired", date(2026, 3, 27), 2)
 
-    # Letters: one per dunning step, each id once, whatever the relay re-published after a kill.
-    steps = sum(1 for copy in range(COPIES) for k in range(1, 9)
-                for name, _ in EXPECTED[k] if not name.startswith("Ended"))
+    # Letters: one per dunning step and one confirming policy 8's contact change, each id once, whatever
+    # the relay re-published after a kill.
+    steps = COPIES + sum(1 for copy in range(COPIES) for k in range(1, 9)
+                         for name, _ in EXPECTED[k] if not name.startswith("Ended"))
     container.relay().publish_next_page()
     letters = [LetterV1.model_validate_json(r.value) for r in
                read_topic(container, container.topics.events("letter"), expected=10 * steps, timeout=15)]
