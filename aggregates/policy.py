@@ -34,6 +34,7 @@ from domain.errors import DomainError
 from domain.instalments import Coverage, PremiumTerms, Schedule
 from domain.metadata import EventMetadata
 from domain.money import czk
+from domain.payment_methods import PaymentMethod, check_payment_method
 from domain.policy_covers import (
     CoverChange,
     CoverChangeNotSupported,
@@ -247,6 +248,7 @@ class Policy(Aggregate):
         covers: Sequence[Mapping[str, Any]] = (),
         risk_group: int | None = None,
         raised_sports_risk: bool = False,
+        payment_method: PaymentMethod | None = None,
     ) -> Policy:
         if not POLICY_NUMBER.match(policy_number):
             raise InvalidPolicyNumber(
@@ -261,6 +263,7 @@ class Policy(Aggregate):
             risk_group = _risk_group_offered(product, risk_group or 1, raised_sports_risk)
         validate_covers(product, start_date, end_date, concluded_on, frequency, insured, covers, risk_group,
                         raised_sports_risk, premium)
+        _check_payment_method(product.lifecycle, frequency, payment_method)
         return cls(
             policy_number=policy_number,
             product_code=product.code,
@@ -278,6 +281,7 @@ class Policy(Aggregate):
             covers=[dict(cover) for cover in covers],
             risk_group=risk_group,
             raised_sports_risk=raised_sports_risk,
+            payment_method=payment_method,
             meta=meta,
         )
 
@@ -301,9 +305,11 @@ class Policy(Aggregate):
         meta: EventMetadata,
         risk_group: int | None = None,
         raised_sports_risk: bool = False,
+        payment_method: PaymentMethod | None = None,
     ) -> None:
         self.policy_number = policy_number
         self.risk_group, self.raised_sports_risk = risk_group, raised_sports_risk
+        self.payment_method = payment_method  # None: not stated
         self.product_code = product_code
         self.product_version = product_version
         self.policyholder_name = policyholder_name
@@ -621,6 +627,7 @@ class Policy(Aggregate):
         covers: list[dict[str, Any]] | None = None,
         insured: list[dict[str, Any]] | None = None,
         end_date: date | None = None,
+        payment_method: PaymentMethod | None = None,
     ) -> None:
         """A technical change takes effect on the 1st day of the month after the request arrives,
         or on a later agreed date; the premium then may not fall below the product's minimum.
@@ -652,6 +659,7 @@ class Policy(Aggregate):
         current = self.terms_on(effective) or self.schedule.terms[-1]
         _check_premium_allowed(product.lifecycle, frequency, czk(premium),
                                changing_premium=czk(premium) != current.premium and frequency == current.frequency)
+        _check_payment_method(product.lifecycle, frequency, payment_method or self.payment_method)
         schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency)).ended(end)
         change = None
         if covers is not None:
@@ -663,7 +671,7 @@ class Policy(Aggregate):
                                **_coverage_fields(_allocate(schedule, self.payments)),
                                covers=change.records if change else None,
                                cover_changes=change.changes if change else [], insured=insured, end_date=end_date,
-                               meta=meta)
+                               payment_method=payment_method, meta=meta)
 
     def _recomputed_premium(self, product: ProductVersion, effective: date, frequency: Frequency,
                             persons: list[dict[str, Any]], end: date | None, proposed: CoverChange | None) -> Decimal:
@@ -716,8 +724,10 @@ class Policy(Aggregate):
         meta: EventMetadata,
         insured: list[dict[str, Any]] | None = None,
         end_date: date | None = None,
+        payment_method: PaymentMethod | None = None,
     ) -> None:
         self.amendments = amendment_number
+        self.payment_method = payment_method or self.payment_method
         if insured is not None:
             self.insured = insured
         if end_date is not None:
@@ -963,6 +973,11 @@ class Policy(Aggregate):
         self.instalments_paid = periods_paid
         self.paid_to = paid_to
         self.credit = credit
+
+
+def _check_payment_method(lifecycle: LifecycleTerms, frequency: Frequency, method: PaymentMethod | None) -> None:
+    if method is not None:
+        check_payment_method(lifecycle.payment_methods, lifecycle.payment_methods_not_monthly, frequency, method)
 
 
 def _risk_group_offered(product: ProductVersion, risk_group: int, raised_sports_risk: bool) -> int:

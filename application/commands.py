@@ -34,6 +34,7 @@ from aggregates.proposal import PROPOSAL_NUMBER
 from domain.birth_number import BirthNumber, InvalidBirthNumber
 from domain.contact import EMAIL, MOBILE
 from domain.metadata import Channel
+from domain.payment_methods import PaymentMethod
 from domain.premium_periods import Frequency
 
 PolicyNumber = Annotated[str, Field(pattern=POLICY_NUMBER.pattern, description="contract number = payment reference")]
@@ -130,6 +131,7 @@ class IssuePolicy(Command):
     proposal_number: str | None = Field(default=None, description="the accepted proposal this policy comes from")
     risk_group: Annotated[int, Field(ge=1, le=3)] | None = Field(default=None, description="accident insurance; default 1")
     raised_sports_risk: bool = False
+    payment_method: PaymentMethod | None = None
 
     _birth_number = field_validator("policyholder_birth_number")(_valid_birth_number)
 
@@ -193,6 +195,7 @@ class AgreeAmendment(PolicyCommand):
     insured: Annotated[list[Insured], Field(max_length=7)] | None = Field(
         default=None, description="the insured persons from then on (FLEXI, with covers): add or remove a person")
     end_date: date | None = Field(default=None, description="a new end of term; none keeps the term")
+    payment_method: PaymentMethod | None = Field(default=None, description="none keeps the payment method")
 
 
 class EndPolicy(PolicyCommand):

@@ -12,6 +12,7 @@ from aggregates.policy import EndReason, PolicyStatus
 from domain.dunning import DunningAction, DunningState
 from domain.instalments import PremiumTerms, Schedule
 from domain.metadata import EventMetadata
+from domain.payment_methods import PaymentMethod
 from domain.premium_periods import Frequency
 
 
@@ -99,5 +100,5 @@ class DunningStateAsList(Transcoding):
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     for transcoding in (DateAsISO(), SetAsSortedList(), MetadataAsDict(), PremiumTermsAsList(), ScheduleAsList(),
                         DunningStateAsList(),
-                        *(EnumAsValue(enum) for enum in (Frequency, EndReason, PolicyStatus, DunningAction))):
+                        *(EnumAsValue(enum) for enum in (Frequency, EndReason, PolicyStatus, DunningAction, PaymentMethod))):
         transcoder.register(transcoding)

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 from aggregates.intervention import InterventionType
 from aggregates.policy import EndReason
 from domain.metadata import Channel
+from domain.payment_methods import PaymentMethod
 from domain.premium_periods import Frequency
 
 
@@ -85,6 +86,7 @@ class PolicyIssuedData(_Model):
     covers: list[CoverData]
     risk_group: int | None = Field(default=None, description="accident insurance")
     raised_sports_risk: bool = False
+    payment_method: PaymentMethod | None = None
 
 
 class PremiumPaymentRecordedData(_Model):
@@ -146,6 +148,7 @@ class AmendmentAgreedData(_Model):
     cover_changes: list[CoverChangeData] = Field(description="cover parts added, changed or ended from effective_from")
     insured: list[InsuredData] | None = Field(default=None, description="the insured persons from then on, if changed")
     end_date: date | None = Field(default=None, description="the new end of term, if changed")
+    payment_method: PaymentMethod | None = Field(default=None, description="the new payment method, if changed")
 
 
 class PolicyEndedData(_Model):

@@ -9,6 +9,7 @@ from typing import Any
 
 from domain.dunning import DunningTerms
 from domain.errors import DomainError
+from domain.payment_methods import PaymentMethod
 from domain.premium_periods import Frequency
 
 
@@ -83,6 +84,9 @@ class LifecycleTerms:
     dunning: DunningTerms | None = None
     # The group cover's fee is collected from the client's account on each due date ("inkasován").
     collected_by_direct_debit: bool = False
+    payment_methods: frozenset[PaymentMethod] = frozenset(PaymentMethod)
+    # Methods not accepted for a monthly premium (accident: a payment order).
+    payment_methods_not_monthly: frozenset[PaymentMethod] = frozenset()
 
     def __post_init__(self) -> None:
         if self.dunning is not None and self.dunning.reduction_instead_of_lapse and not self.reduction_allowed:

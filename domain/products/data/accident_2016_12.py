@@ -7,6 +7,7 @@ from decimal import Decimal as D
 from types import MappingProxyType
 
 from domain.dunning import DunningTerms
+from domain.payment_methods import PaymentMethod
 from domain.premium_periods import Frequency
 from domain.products.accident import AccidentCover, AccidentRules, IncomeLimit
 from domain.products.data.illustrative_rates import ILLUSTRATIVE_ACCIDENT_RATES, ILLUSTRATIVE_CHILD_ACCIDENT_RATES
@@ -136,6 +137,8 @@ ACCIDENT_LIFECYCLE = LifecycleTerms(
     line=ProductLine.NON_LIFE, withdrawal_days=14, withdrawal_only_at_distance=True,
     surrender_allowed=False, reduction_allowed=False, notice_weeks=6, premium_changes_allowed=False,
     dunning=DunningTerms(pre_reminder_after_days=10, reminder_after_days=30),
+    # Chapter 7: "nelze v pojistné smlouvě zvolit příkazem k úhradě" when paid monthly.
+    payment_methods_not_monthly=frozenset({PaymentMethod.BANK_TRANSFER}),
 )
 ACCIDENT_7UO_2016_12 = ProductVersion("ACCIDENT_7UO", "2016-12", EFFECTIVE_FROM, "Úrazové pojištění 777 BONUS + (7 UO)",
                                       SOURCE, RULES_7UO,

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal as D
 from types import MappingProxyType
 
+from domain.payment_methods import PaymentMethod
 from domain.products.belongings import BelongingsRules, BelongingsVariant, VariantTerms
 from domain.products.model import LifecycleTerms, ProductLine, ProductVersion
 
@@ -52,6 +53,7 @@ BELONGINGS_LIFECYCLE = LifecycleTerms(
     line=ProductLine.NON_LIFE, withdrawal_days=14, withdrawal_only_at_distance=True,
     surrender_allowed=False, reduction_allowed=False, notice_weeks=6, premium_changes_allowed=False,
     collected_by_direct_debit=True,  # 5.2.5: "účtu, ze kterého je poplatek za pojištění inkasován"
+    payment_methods=frozenset({PaymentMethod.DIRECT_DEBIT}),
 )
 BELONGINGS_2022_01 = ProductVersion(
     "BELONGINGS_CARDS", "7720894995-D5", date(2022, 1, 1), "Pojištění osobních věcí a karet", SOURCE,

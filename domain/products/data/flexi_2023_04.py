@@ -10,6 +10,7 @@ from decimal import Decimal as D
 from types import MappingProxyType
 
 from domain.dunning import DunningTerms
+from domain.payment_methods import PaymentMethod
 from domain.premium_periods import Frequency
 from domain.products.data.illustrative_rates import ILLUSTRATIVE_FLEXI_COVER_RATES, ILLUSTRATIVE_MORTALITY_RATES
 from domain.products.flexi import CoverDefinition, DecreaseKind, FlexiRules, InsuredKind, LoyaltyRules, SharedSumCap
@@ -196,5 +197,7 @@ FLEXI_2023_04 = ProductVersion(
         # Section 9 names only the reminder ("nejprve vám zašleme upomínku"): no pre-reminder.
         # ILLUSTRATIVE lead time: the seed gives none; the deadline (one month) is § 2757's minimum.
         dunning=DunningTerms(pre_reminder_after_days=None, reminder_after_days=15),
+        # "Pojistné můžete platit převodem, inkasem z účtu nebo formou SIPO".
+        payment_methods=frozenset({PaymentMethod.BANK_TRANSFER, PaymentMethod.DIRECT_DEBIT, PaymentMethod.SIPO}),
     ),
 )
