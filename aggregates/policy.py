@@ -19,6 +19,38 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from aggregates.policy_errors import (
+    AmendmentNumberOutOfOrder,
+    AmendmentTooEarly,
+    BeneficiarySharesInvalid,
+    ChildExtensionAgeInvalid,
+    ChildExtensionNotOffered,
+    ChildExtensionOutOfWindow,
+    DateInFuture,
+    DuplicatePayment,
+    EndDateInvalid,
+    FinalYearsDiscountNeedsLongTerm,
+    FinalYearsPremiumTooLow,
+    FrequencyNotOffered,
+    InvalidPayment,
+    InvalidPolicyNumber,
+    InvalidPremium,
+    InvalidTerm,
+    LoyaltyDiscountNotOffered,
+    LoyaltyDiscountTooEarly,
+    LoyaltyDiscountTooSmall,
+    NoPledgeToRelease,
+    NoticeTooShort,
+    PersonsChangeNeedsCovers,
+    PolicyNotInForce,
+    PremiumBelowMinimum,
+    PremiumChangeNotOffered,
+    PremiumNotTariff,
+    PremiumRequired,
+    ReductionNotOffered,
+    SurrenderNotOffered,
+    WithdrawalPeriodOver,
+)
 from domain.birth_number import BirthNumber
 from domain.dates import add_years, completed_years, first_of_next_month
 from domain.dunning import (
@@ -30,7 +62,6 @@ from domain.dunning import (
     dunned_debt,
     next_step,
 )
-from domain.errors import DomainError
 from domain.instalments import Coverage, PremiumTerms, Schedule
 from domain.metadata import EventMetadata
 from domain.money import czk
@@ -58,132 +89,12 @@ POLICY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:policy")
 POLICY_NUMBER = re.compile(r"^[1-9]\d{0,9}$")
 
 
-class InvalidPolicyNumber(DomainError):
-    rule = "policy-number-is-payment-reference"
-
-
-class InvalidPremium(DomainError):
-    rule = "premium-positive"
-
-
-class InvalidPayment(DomainError):
-    rule = "payment-positive"
-
-
-class DateInFuture(DomainError):
-    rule = "business-date-not-in-future"
-
-
-class DuplicatePayment(DomainError):
-    rule = "payment-recorded-once"
-
-
-class PolicyNotInForce(DomainError):
-    rule = "policy-in-force"
-
-
-class InvalidTerm(DomainError):
-    rule = "term-ends-after-start"
-
-
-class BeneficiarySharesInvalid(DomainError):
-    rule = "beneficiary-shares-total-100"
-
-
-class NoPledgeToRelease(DomainError):
-    rule = "pledge-registered-first"
-
-
-class AmendmentNumberOutOfOrder(DomainError):
-    rule = "amendments-numbered-in-order"
-
-
-class AmendmentTooEarly(DomainError):
-    rule = "technical-change-from-next-month"
-
-
-class PersonsChangeNeedsCovers(DomainError):
-    rule = "insured-persons-change-with-covers"
-
-
-class PremiumRequired(DomainError):
-    rule = "amendment-states-premium-without-formula"
-
-
-class PremiumChangeNotOffered(DomainError):
-    rule = "product-allows-premium-change"
-
-
-class FrequencyNotOffered(DomainError):
-    rule = "frequency-offered-by-product"
-
-
-class PremiumBelowMinimum(DomainError):
-    rule = "premium-at-least-minimum"
-
-
-class PremiumNotTariff(DomainError):
-    rule = "fixed-tariff-premium"
-
-
-class SurrenderNotOffered(DomainError):
-    rule = "surrender-needs-surrender-value"
-
-
-class ReductionNotOffered(DomainError):
-    rule = "reduction-offered-by-product"
-
-
-class WithdrawalPeriodOver(DomainError):
-    rule = "withdrawal-within-period"
-
-
-class NoticeTooShort(DomainError):
-    rule = "notice-period-respected"
-
-
-class EndDateInvalid(DomainError):
-    rule = "end-date-within-policy"
-
-
-class ChildExtensionNotOffered(DomainError):
-    rule = "child-extension-for-a-child-of-flexi"
-
-
-class ChildExtensionOutOfWindow(DomainError):
-    rule = "child-extension-requested-between-18-and-25"
-
-
-class ChildExtensionAgeInvalid(DomainError):
-    rule = "child-extension-up-to-30"
-
-
 @dataclass(frozen=True)
 class DunningTaken:
     """A dunning step taken for the instalment due on ``due_date``."""
 
     due_date: date
     step: DunningStep
-
-
-class LoyaltyDiscountNotOffered(DomainError):
-    rule = "loyalty-discount-for-flexi"
-
-
-class LoyaltyDiscountTooEarly(DomainError):
-    rule = "loyalty-discount-from-its-policy-year"
-
-
-class LoyaltyDiscountTooSmall(DomainError):
-    rule = "loyalty-discount-at-least-minimum"
-
-
-class FinalYearsDiscountNeedsLongTerm(DomainError):
-    rule = "final-years-discount-needs-18-year-term"
-
-
-class FinalYearsPremiumTooLow(DomainError):
-    rule = "final-years-premium-at-least-100-a-month"
 
 
 class LoyaltyDiscount(Enum):
