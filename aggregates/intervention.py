@@ -73,6 +73,8 @@ class InterventionType(str, Enum):
     MISSING_CONTACT_FOR_ELECTRONIC_DELIVERY = "missing_contact_for_electronic_delivery"
     # A letter came back undelivered (wrong or outdated address). Cause: the letter id.
     LETTER_UNDELIVERABLE = "letter_undeliverable"
+    # A claim's investigation or payout ran past its deadline. Cause: "claim number:investigation|payout".
+    CLAIM_OVERDUE = "claim_overdue"
 
 
 # Errors -------------------------------------------------------------------------------------

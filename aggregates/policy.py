@@ -20,6 +20,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from aggregates.policy_errors import (
+    ClaimReportedTwice,
     AmendmentNumberOutOfOrder,
     AmendmentTooEarly,
     BeneficiarySharesInvalid,
@@ -248,6 +249,7 @@ class Policy(Aggregate):
         self.dunned_due: date | None = None
         self.dunning = DunningState()
         self.dunned_through: date | None = None  # the last business day a dunning step was taken
+        self.claimed_events: set[str] = set()  # "cover key@event date" of every claim reported
         self.insured = insured
         self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers
@@ -783,6 +785,28 @@ class Policy(Aggregate):
     @event("CoverEnded")
     def _cover_ended(self, cover_key: str, effective_from: date, reason: str, meta: EventMetadata) -> None:
         self.cover_history[cover_key].append((effective_from, None, True))
+
+    # Claims ------------------------------------------------------------------------------
+
+    def register_claim(self, *, claim_number: str, cover_key: str, event_date: date, reported_on: date,
+                       meta: EventMetadata) -> None:
+        """One claim per insured event: the same cover and event date reported again is refused."""
+        if f"{cover_key}@{event_date.isoformat()}" in self.claimed_events:
+            raise ClaimReportedTwice(f"{cover_key} on {event_date} is claimed already")
+        self._claim_registered(claim_number=claim_number, cover_key=cover_key, event_date=event_date,
+                               reported_on=reported_on, meta=meta)
+
+    @event("ClaimRegistered")
+    def _claim_registered(self, claim_number: str, cover_key: str, event_date: date, reported_on: date,
+                          meta: EventMetadata) -> None:
+        self.claimed_events.add(f"{cover_key}@{event_date.isoformat()}")
+
+    def end_cover_after_claim(self, *, cover_key: str, effective_from: date, claim_number: str,
+                              meta: EventMetadata) -> None:
+        """A payout ends this cover part (e.g. the serious-illness group paid, the in-situ cover with it)."""
+        if cover_key in self.covers_on(effective_from):
+            self._cover_ended(cover_key=cover_key, effective_from=effective_from, reason=f"claim {claim_number}",
+                              meta=meta)
 
     # Endings -----------------------------------------------------------------------------
 

@@ -121,3 +121,7 @@ class FinalYearsDiscountNeedsLongTerm(DomainError):
 
 class FinalYearsPremiumTooLow(DomainError):
     rule = "final-years-premium-at-least-100-a-month"
+
+
+class ClaimReportedTwice(DomainError):
+    rule = "claim-reported-once"

@@ -384,6 +384,105 @@ class ExpireIntervention(InterventionCommand):
     on: date
 
 
+ClaimNumber = Annotated[str, Field(pattern=r"^[A-Z0-9][A-Z0-9-]{2,29}$", description="the insurer's claim number")]
+CoverKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,20}/[a-z0-9_]{2,60}/\d{1,2}$",
+                                description="insured id / cover code / part, as the policy names it")]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class ClaimCommand(Command):
+    """A command to a claim, addressed by its number."""
+
+    claim_number: ClaimNumber
+
+
+class ReportClaim(ClaimCommand):
+    type: Literal["ReportClaim"] = "ReportClaim"
+    policy_number: PolicyNumber
+    insured_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,20}$")]
+    cover_key: CoverKey
+    cause: Literal["accident", "illness"]
+    event_date: date
+    reported_on: date
+    description: Text
+    reporter: Literal["client", "advisor", "back_office"]
+
+
+class RequestClaimDocuments(ClaimCommand):
+    type: Literal["RequestClaimDocuments"] = "RequestClaimDocuments"
+    documents: Annotated[list[Annotated[str, Field(min_length=1, max_length=100)]], Field(min_length=1, max_length=20)]
+    requested_on: date
+
+
+class ReceiveClaimDocuments(ClaimCommand):
+    type: Literal["ReceiveClaimDocuments"] = "ReceiveClaimDocuments"
+    documents: Annotated[list[Annotated[str, Field(min_length=1, max_length=100)]], Field(min_length=1, max_length=20)]
+    received_on: date
+
+
+class DeathFacts(BaseModel):
+    """The insured died (death covers): the benefit is the sum insured on the day of death."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["death"] = "death"
+    died_on: date
+    traffic_accident: bool = False
+
+
+class HospitalFacts(BaseModel):
+    """A hospital stay (hospitalisation covers)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["hospital"] = "hospital"
+    admitted_at: datetime
+    discharged_at: datetime
+
+
+class ApproveClaim(ClaimCommand):
+    """The investigation's result: the facts the benefit is computed from, by the cover's calculator."""
+
+    type: Literal["ApproveClaim"] = "ApproveClaim"
+    decided_on: date
+    facts: Annotated[Union[DeathFacts, HospitalFacts], Field(discriminator="kind")]
+
+
+class DeclineClaim(ClaimCommand):
+    type: Literal["DeclineClaim"] = "DeclineClaim"
+    reason: Text
+    decided_on: date
+
+
+class SchedulePayout(ClaimCommand):
+    type: Literal["SchedulePayout"] = "SchedulePayout"
+    payee: Name
+    account: Annotated[str, Field(pattern=r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$", description="IBAN")]
+    payee_identified: bool
+    scheduled_on: date
+
+
+class RecordPayoutPaid(ClaimCommand):
+    type: Literal["RecordPayoutPaid"] = "RecordPayoutPaid"
+    paid_on: date
+
+
+class CloseClaim(ClaimCommand):
+    type: Literal["CloseClaim"] = "CloseClaim"
+    closed_on: date
+
+
+class ReopenClaim(ClaimCommand):
+    type: Literal["ReopenClaim"] = "ReopenClaim"
+    reason: Text
+    reopened_on: date
+
+
+class ReviewClaimDeadlines(ClaimCommand):
+    """Batch: record the deadlines a claim has passed by ``on`` (and tell the advisor)."""
+
+    type: Literal["ReviewClaimDeadlines"] = "ReviewClaimDeadlines"
+    on: date
+
+
 AnyCommand = Annotated[
     Union[IssuePolicy, RecordPremiumPayment, ChangeContactDetails, ChangePolicyholder, DesignateBeneficiaries,
           RegisterPledge, ReleasePledge, AgreeAmendment, EndPolicy, ReducePolicy, ApplyAnniversaries, ExtendChildCover,
@@ -391,6 +490,8 @@ AnyCommand = Annotated[
           DraftProposal, ReplaceProposalTerms, ChangeProposalClientContact, SignProposal, SendProposal, ExportProposal,
           RequestExamination, CompleteExamination,
           AcceptProposal, DeclineProposal, CancelProposal,
+          ReportClaim, RequestClaimDocuments, ReceiveClaimDocuments, ApproveClaim, DeclineClaim, SchedulePayout,
+          RecordPayoutPaid, CloseClaim, ReopenClaim, ReviewClaimDeadlines,
           RaiseIntervention, TakeIntervention, AddInterventionNote, ResolveIntervention, ExpireIntervention],
     Field(discriminator="type"),
 ]

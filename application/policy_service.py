@@ -29,6 +29,7 @@ from aggregates.intervention import Intervention, intervention_id_for
 from aggregates.policy import Policy, policy_id_for
 from aggregates.policy_history import NotKnownYet, PolicyAsOf, policy_as_of
 from aggregates.proposal import Proposal, proposal_id_for
+from application.claims import ClaimDesk
 from application.clock import CalendarClock, Clock
 from application.commands import (
     AcceptProposal,
@@ -43,6 +44,7 @@ from application.commands import (
     ChangePolicyholder,
     ChangeProposalClientContact,
     ChangeRiskGroup,
+    ClaimCommand,
     CompleteExamination,
     DeclineProposal,
     DesignateBeneficiaries,
@@ -61,6 +63,7 @@ from application.commands import (
     ReducePolicy,
     RegisterPledge,
     ReleasePledge,
+    ReportClaim,
     ReplaceProposalTerms,
     RequestExamination,
     ResolveIntervention,
@@ -116,6 +119,10 @@ class InterventionAlreadyRaised(DomainError):
     """One intervention per type, policy and cause (its id is derived from them)."""
 
     rule = "intervention-raised-once"
+
+
+class ClaimNumberTaken(DomainError):
+    rule = "claim-number-unique"
 
 
 class ConcurrentUpdate(DomainError):
@@ -180,6 +187,7 @@ _INTERVENTION_METHODS: dict[type, str] = {
 _ALREADY_RECORDED: dict[type, Callable[[Any], DomainError]] = {
     IssuePolicy: lambda command: PolicyNumberTaken(f"policy {command.policy_number} already exists"),
     DraftProposal: lambda command: ProposalNumberTaken(f"proposal {command.proposal_number} already exists"),
+    ReportClaim: lambda command: ClaimNumberTaken(f"claim {command.claim_number} already exists"),
     RaiseIntervention: lambda command: InterventionAlreadyRaised(
         f"the {command.intervention_type.value} intervention on policy {command.policy_number} for cause "
         f"{command.cause_reference!r} was already raised: intervention "
@@ -198,6 +206,7 @@ class PolicyService(Application[UUID]):
         super().__init__(env)
         self.snapshotting_intervals = {Policy: snapshot_interval, BusinessCalendar: 100}
         self.clock = clock or CalendarClock(self.business_date)
+        self.claims = ClaimDesk(self)
         self.catalogue = catalogue or default_catalogue()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
@@ -316,6 +325,8 @@ class PolicyService(Application[UUID]):
             return [self._raise_intervention(command, meta, touched)]
         if isinstance(command, InterventionCommand):
             return [self._change_intervention(command, meta, touched)]
+        if isinstance(command, ClaimCommand):
+            return self.claims.decide(command, meta, touched, self.clock.today())
         return [self._change_policy(command, meta, touched)]
 
     def _issue(self, command: IssuePolicy, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> list[Aggregate]:
@@ -328,7 +339,7 @@ class PolicyService(Application[UUID]):
         )
         if command.proposal_number is None:
             return [policy]
-        proposal = self._load(proposal_id_for(command.proposal_number), touched, ProposalNotFound,
+        proposal = self.load(proposal_id_for(command.proposal_number), touched, ProposalNotFound,
                               f"no proposal with number {command.proposal_number}")
         if proposal.product_code != command.product_code:
             raise ProposalMismatch(f"proposal {command.proposal_number} is for {proposal.product_code}, "
@@ -347,7 +358,7 @@ class PolicyService(Application[UUID]):
         return calendar
 
     def _change_policy(self, command: PolicyCommand, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> Policy:
-        policy = self._load_policy(command.policy_number, touched)
+        policy = self.load_policy(command.policy_number, touched)
         arguments = command.payload(exclude=frozenset({"policy_number"}))
         if type(command) in _NEED_PRODUCT:
             arguments["product"] = self.catalogue.get(policy.product_code, policy.product_version)
@@ -358,7 +369,7 @@ class PolicyService(Application[UUID]):
                          touched: dict[UUID, Aggregate]) -> Proposal:
         if isinstance(command, DraftProposal):
             return Proposal.draft(**command.payload(), meta=meta)
-        proposal = self._load(proposal_id_for(command.proposal_number), touched, ProposalNotFound,
+        proposal = self.load(proposal_id_for(command.proposal_number), touched, ProposalNotFound,
                               f"no proposal with number {command.proposal_number}")
         getattr(proposal, _PROPOSAL_METHODS[type(command)])(**command.payload(exclude=frozenset({"proposal_number"})),
                                                             meta=meta)
@@ -367,7 +378,7 @@ class PolicyService(Application[UUID]):
     def _raise_intervention(self, command: RaiseIntervention, meta: EventMetadata,
                             touched: dict[UUID, Aggregate]) -> Intervention:
         """On an existing policy, for its policyholder's advisor unless the command names another."""
-        policy = self._load_policy(command.policy_number, touched)
+        policy = self.load_policy(command.policy_number, touched)
         return Intervention.raise_intervention(
             **command.payload(exclude=frozenset({"client_name", "advisor_id"})),
             client_name=command.client_name or policy.policyholder_name,
@@ -382,17 +393,17 @@ class PolicyService(Application[UUID]):
             **command.payload(exclude=frozenset({"intervention_id"})), meta=meta)
         return intervention
 
-    def _load_policy(self, policy_number: str, touched: dict[UUID, Aggregate]) -> Policy:
-        return self._load(policy_id_for(policy_number), touched, PolicyNotFound, f"no policy with number {policy_number}")
+    def load_policy(self, policy_number: str, touched: dict[UUID, Aggregate]) -> Policy:
+        return self.load(policy_id_for(policy_number), touched, PolicyNotFound, f"no policy with number {policy_number}")
 
     def _load_intervention(self, intervention_id: UUID, touched: dict[UUID, Aggregate]) -> Intervention:
         missing = f"no intervention {intervention_id}"
-        found = self._load(intervention_id, touched, InterventionNotFound, missing)
+        found = self.load(intervention_id, touched, InterventionNotFound, missing)
         if not isinstance(found, Intervention):  # the id of a policy or proposal is no intervention
             raise InterventionNotFound(missing)
         return found
 
-    def _load(self, aggregate_id: UUID, touched: dict[UUID, Aggregate], missing: type[DomainError],
+    def load(self, aggregate_id: UUID, touched: dict[UUID, Aggregate], missing: type[DomainError],
               message: str) -> Any:
         if aggregate_id in touched:
             return touched[aggregate_id]
@@ -404,13 +415,13 @@ class PolicyService(Application[UUID]):
     # Queries ----------------------------------------------------------------------------
 
     def policy(self, policy_number: str) -> Policy:
-        return self._load_policy(policy_number, {})
+        return self.load_policy(policy_number, {})
 
     def intervention(self, intervention_id: UUID) -> Intervention:
         return self._load_intervention(intervention_id, {})
 
     def proposal(self, proposal_number: str) -> Proposal:
-        return self._load(proposal_id_for(proposal_number), {}, ProposalNotFound,
+        return self.load(proposal_id_for(proposal_number), {}, ProposalNotFound,
                           f"no proposal with number {proposal_number}")
 
     def policy_as_of(self, policy_number: str, on: date, known_at: datetime | None = None) -> PolicyAsOf:

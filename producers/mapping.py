@@ -13,6 +13,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.utils import get_topic
 
 from aggregates.business_calendar import BusinessCalendar
+from aggregates.claim import Claim
 from aggregates.intervention import Intervention
 from aggregates.policy import Policy
 from aggregates.proposal import Proposal
@@ -43,6 +44,7 @@ def _attributes(event: Any) -> dict[str, Any]:
 
 
 POLICY, PROPOSAL, CLOCK, LETTER, INTERVENTION = "policy", "proposal", "clock", "letter", "intervention"
+CLAIM, PAYOUT = "claim", "payout"
 
 _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.Issued: schema.PolicyIssuedV1,
@@ -64,6 +66,18 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.PreReminderSent: schema.PreReminderSentV1,
     Policy.ReminderSent: schema.ReminderSentV1,
     Policy.DunningClosed: schema.DunningClosedV1,
+    Policy.ClaimRegistered: schema.ClaimRegisteredV1,
+    Claim.Reported: schema.ClaimReportedV1,
+    Claim.DocumentsRequested: schema.ClaimDocumentsRequestedV1,
+    Claim.DocumentsReceived: schema.ClaimDocumentsReceivedV1,
+    Claim.Approved: schema.ClaimApprovedV1,
+    Claim.Declined: schema.ClaimDeclinedV1,
+    Claim.PayoutScheduled: schema.ClaimPayoutScheduledV1,
+    Claim.PayoutPaid: schema.ClaimPayoutPaidV1,
+    Claim.Closed: schema.ClaimClosedV1,
+    Claim.Reopened: schema.ClaimReopenedV1,
+    Claim.InvestigationOverdue: schema.ClaimInvestigationOverdueV1,
+    Claim.PayoutOverdue: schema.ClaimPayoutOverdueV1,
     Proposal.Drafted: schema.ProposalDraftedV1,
     Proposal.TermsReplaced: schema.ProposalTermsReplacedV1,
     Proposal.ClientContactChanged: schema.ProposalClientContactChangedV1,
@@ -85,16 +99,20 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     BusinessCalendar.Opened: schema.ClockDayStartedV1,
     BusinessCalendar.DayStarted: schema.ClockDayStartedV1,
 }
-_STREAM_OF_AGGREGATE = {Policy: POLICY, Proposal: PROPOSAL, Intervention: INTERVENTION, BusinessCalendar: CLOCK}
+_STREAM_OF_AGGREGATE = {Policy: POLICY, Proposal: PROPOSAL, Intervention: INTERVENTION, Claim: CLAIM,
+                        BusinessCalendar: CLOCK}
 _SOURCE = {POLICY: "urn:policy-core:policies", PROPOSAL: "urn:policy-core:proposals",
-           INTERVENTION: "urn:policy-core:interventions",
-           CLOCK: "urn:policy-core:business-calendar", LETTER: "urn:policy-core:letters"}
+           INTERVENTION: "urn:policy-core:interventions", CLAIM: "urn:policy-core:claims",
+           CLOCK: "urn:policy-core:business-calendar", LETTER: "urn:policy-core:letters",
+           PAYOUT: "urn:policy-core:payouts"}
 # The streams whose workflows act on business dates: the clock's ticks are interleaved into them
 # (into every partition of their topics), so a tick follows everything recorded before it.
 CLOCK_FOLLOWERS: tuple[str, ...] = (POLICY, PROPOSAL)
 # The streams with a topic of their own (the clock has none: it travels inside its followers), and
-# the derived ones: letters are written from the dunning events.
-TOPIC_STREAMS: tuple[str, ...] = (*(stream for stream in _STREAM_OF_AGGREGATE.values() if stream != CLOCK), LETTER)
+# the derived ones: letters are written from dunning events and changes, payouts for finance from claims.
+TOPIC_STREAMS: tuple[str, ...] = (*(stream for stream in _STREAM_OF_AGGREGATE.values() if stream != CLOCK), LETTER,
+                                  PAYOUT)
+_PAYOUTS = {Claim.PayoutScheduled: schema.PayoutScheduledV1, Claim.PayoutPaid: schema.PayoutPaidV1}
 _LETTER_KIND = {
     Policy.PreReminderSent: lambda _: schema.LetterKind.PRE_REMINDER,
     Policy.ReminderSent: lambda _: schema.LetterKind.REMINDER,
@@ -149,6 +167,10 @@ def published_as(domain_event: Any) -> list[tuple[str, Any]]:
     letter = letter_of(domain_event)
     if letter is not None:
         messages.append((LETTER, letter))
+    payout = _PAYOUTS.get(type(domain_event))
+    if payout is not None:
+        data = messages[0][1].data.model_dump()
+        messages.append((PAYOUT, _derived(domain_event, PAYOUT, payout, data)))
     return messages
 
 
@@ -168,9 +190,14 @@ def letter_of(domain_event: Any) -> schema.LetterV1 | None:  # type: ignore[vali
 
 def _to_letter(domain_event: Any, data: dict[str, Any],
                kind: schema.LetterKind) -> schema.LetterV1:  # type: ignore[valid-type]
+    return _derived(domain_event, LETTER, schema.LetterV1, {**data, "kind": kind})
+
+
+def _derived(domain_event: Any, stream: str, model: type[EventAttributes], data: dict[str, Any]) -> Any:
+    """A message of a derived stream: its own stable id (a re-published one keeps it) and source."""
     attributes = _attributes(domain_event)
-    attributes.update(id=uuid5(EVENT_ID_NAMESPACE, f"letter:{attributes['id']}"), source=_SOURCE[LETTER])
-    return schema.LetterV1(**attributes, data=schema.LetterData.model_validate({**data, "kind": kind}))
+    attributes.update(id=uuid5(EVENT_ID_NAMESPACE, f"{stream}:{attributes['id']}"), source=_SOURCE[stream])
+    return model(**attributes, data=model.model_fields["data"].annotation.model_validate(data))
 
 
 def traceparent_of(domain_event: Any) -> str | None:

@@ -232,6 +232,13 @@ class DunningClosedData(_Model):
     outcome: str = Field(description="stop_paid | lapse | reduce")
 
 
+class ClaimRegisteredData(_Model):
+    claim_number: str
+    cover_key: str
+    event_date: date
+    reported_on: date
+
+
 class ClockDayStartedData(_Model):
     """A tick of the business clock. It is interleaved into every partition of the topics whose
     workflows act on business dates, after everything recorded before it: on a partition, what
@@ -270,12 +277,13 @@ LoyaltyDiscountGrantedV1 = _event("loyalty-discount-granted", LoyaltyDiscountGra
 PreReminderSentV1 = _event("pre-reminder-sent", PreReminderSentData)
 ReminderSentV1 = _event("reminder-sent", ReminderSentData)
 DunningClosedV1 = _event("dunning-closed", DunningClosedData)
+ClaimRegisteredV1 = _event("claim-registered", ClaimRegisteredData)
 ClockDayStartedV1 = _event("day-started", ClockDayStartedData, "clock")
 
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
                 PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1,
-                InstalmentFellDueV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
+                InstalmentFellDueV1, ClaimRegisteredV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 
@@ -436,9 +444,114 @@ class LetterData(_Projection):
 
 LetterV1 = _event("issued", LetterData, "letter")
 
-# Every event type of the event topics, for consumers that decode any of them (the clock is on several).
-IntegrationEventV1 = Annotated[Union[PUBLISHED_V1 + PROPOSAL_V1 + INTERVENTION_V1],  # type: ignore[valid-type]
-                               Field(discriminator="type")]
-integration_event_adapter: TypeAdapter[IntegrationEventV1] = TypeAdapter(IntegrationEventV1)
 letter_adapter: TypeAdapter[LetterV1] = TypeAdapter(LetterV1)  # type: ignore[valid-type]
 
+
+
+# Claims (topic policy-core.claim.events.v1): subject = claim id, sequence = its version. The
+# description and medical facts stay in the core; payouts also go to policy-core.payout.events.v1.
+class ClaimReportedData(_Model):
+    claim_number: str
+    policy_number: str
+    insured_id: str
+    cover_key: str
+    cause: str
+    event_date: date
+    reported_on: date
+    reporter: str
+    sum_insured: Decimal | None
+    investigation_due: date
+
+
+class ClaimDocumentsRequestedData(_Model):
+    documents: list[str]
+    requested_on: date
+
+
+class ClaimDocumentsReceivedData(_Model):
+    documents: list[str]
+    received_on: date
+    pending: list[str]
+    investigation_due: date
+
+
+class BenefitLineData(_Projection):
+    description: str
+    amount: Decimal
+
+
+class ClaimApprovedData(_Model):
+    amount: Decimal
+    breakdown: list[BenefitLineData]
+    ends_cover_keys: list[str]
+    decided_on: date
+    payout_due: date
+
+
+class ClaimDeclinedData(_Model):
+    reason: str
+    decided_on: date
+
+
+class PayoutScheduledData(_Model):
+    claim_number: str
+    policy_number: str
+    amount: Decimal
+    payee: str
+    account: str
+    payee_identified: bool
+    eur_czk: Decimal = Field(description="CNB rate of the day used for the 1 000 EUR check")
+    destination: str = Field(description="payee | collection_account")
+    scheduled_on: date
+
+
+class PayoutPaidData(_Model):
+    claim_number: str
+    policy_number: str
+    amount: Decimal
+    destination: str
+    paid_on: date
+
+
+class ClaimClosedData(_Model):
+    closed_on: date
+
+
+class ClaimReopenedData(_Model):
+    reason: str
+    reopened_on: date
+    investigation_due: date
+
+
+class InvestigationOverdueData(_Model):
+    due: date = Field(description="three months from the report, extended by the time waiting for documents")
+    noticed_on: date
+
+
+class PayoutOverdueData(_Model):
+    due: date = Field(description="15 days after the decision")
+    noticed_on: date
+
+
+ClaimReportedV1 = _event("reported", ClaimReportedData, "claim")
+ClaimDocumentsRequestedV1 = _event("documents-requested", ClaimDocumentsRequestedData, "claim")
+ClaimDocumentsReceivedV1 = _event("documents-received", ClaimDocumentsReceivedData, "claim")
+ClaimApprovedV1 = _event("approved", ClaimApprovedData, "claim")
+ClaimDeclinedV1 = _event("declined", ClaimDeclinedData, "claim")
+ClaimPayoutScheduledV1 = _event("payout-scheduled", PayoutScheduledData, "claim")
+ClaimPayoutPaidV1 = _event("payout-paid", PayoutPaidData, "claim")
+ClaimClosedV1 = _event("closed", ClaimClosedData, "claim")
+ClaimReopenedV1 = _event("reopened", ClaimReopenedData, "claim")
+ClaimInvestigationOverdueV1 = _event("investigation-overdue", InvestigationOverdueData, "claim")
+ClaimPayoutOverdueV1 = _event("payout-overdue", PayoutOverdueData, "claim")
+CLAIM_V1 = (ClaimReportedV1, ClaimDocumentsRequestedV1, ClaimDocumentsReceivedV1, ClaimApprovedV1, ClaimDeclinedV1,
+            ClaimPayoutScheduledV1, ClaimPayoutPaidV1, ClaimClosedV1, ClaimReopenedV1, ClaimInvestigationOverdueV1,
+            ClaimPayoutOverdueV1)
+# Finance's payout topic: the same payout facts, one message per instruction and per payment.
+PayoutScheduledV1 = _event("scheduled", PayoutScheduledData, "payout")
+PayoutPaidV1 = _event("paid", PayoutPaidData, "payout")
+
+# Every event type of the event topics, for consumers that decode any of them (the clock is on several).
+IntegrationEventV1 = Annotated[Union[PUBLISHED_V1 + PROPOSAL_V1 + INTERVENTION_V1 + CLAIM_V1],  # type: ignore[valid-type]
+                               Field(discriminator="type")]
+integration_event_adapter: TypeAdapter[IntegrationEventV1] = TypeAdapter(IntegrationEventV1)

@@ -1,0 +1,189 @@
+"""Claim commands: the claim and the policy it affects change together, in one write.
+
+A report registers the event on the policy (one claim per cover and event date) and checks
+eligibility against the policy as it stood on the event date. An approval computes the benefit with
+the cover's calculator (``domain/benefits``) and records what the payout ends on the policy through the
+policy's own commands: a death ends the policy (the last adult insured) or the deceased's covers; a
+calculator's ``ends_covers`` end those cover parts. An overdue deadline raises the advisor's intervention.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import Aggregate
+
+from aggregates.claim import Claim, claim_id_for
+from aggregates.intervention import Intervention, InterventionType, intervention_id_for
+from aggregates.policy import EndReason, Policy
+from aggregates.policy_history import policy_as_of
+from application.commands import (
+    ApproveClaim,
+    ClaimCommand,
+    CloseClaim,
+    DeathFacts,
+    DeclineClaim,
+    HospitalFacts,
+    ReceiveClaimDocuments,
+    RecordPayoutPaid,
+    ReopenClaim,
+    ReportClaim,
+    RequestClaimDocuments,
+    ReviewClaimDeadlines,
+    SchedulePayout,
+)
+from domain.benefits.death import accidental_death_benefit, death_benefit
+from domain.benefits.hospital import HospitalStay, adult_hospital_benefit
+from domain.benefits.result import BenefitResult
+from domain.claims.payout_routing import eur_czk_on
+from domain.dates import add_months
+from domain.errors import DomainError
+from domain.metadata import EventMetadata
+from domain.products.flexi import FlexiRules
+from domain.products.model import ProductVersion
+
+if TYPE_CHECKING:
+    from application.policy_service import PolicyService
+
+DEATH_COVERS = frozenset({"basic_death", "supplementary_death", "accidental_death"})
+HOSPITAL_COVERS = frozenset({"hospitalisation_accident", "hospitalisation_accident_or_illness"})
+# What a claim step takes from its command, besides ``today`` and ``meta``.
+_STEPS: dict[type, str] = {
+    RequestClaimDocuments: "request_documents",
+    ReceiveClaimDocuments: "receive_documents",
+    DeclineClaim: "decline",
+    RecordPayoutPaid: "record_payout_paid",
+    CloseClaim: "close",
+    ReopenClaim: "reopen",
+}
+
+
+class ClaimNotFound(DomainError):
+    rule = "claim-exists"
+
+
+class BenefitNotAssessed(DomainError):
+    rule = "benefit-calculator-for-cover"
+
+
+class ClaimDesk:
+    def __init__(self, service: PolicyService) -> None:
+        self._service = service
+
+    def decide(self, command: ClaimCommand, meta: EventMetadata, touched: dict[Any, Aggregate],
+               today: date) -> list[Aggregate]:
+        """The aggregates the command changes; the claim first."""
+        if isinstance(command, ReportClaim):
+            return self._report(command, meta, touched, today)
+        claim: Claim = self._service.load(claim_id_for(command.claim_number), touched, ClaimNotFound,
+                                          f"no claim with number {command.claim_number}")
+        if isinstance(command, ApproveClaim):
+            return [claim, *self._approve(claim, command, meta, touched, today)]
+        if isinstance(command, SchedulePayout):
+            claim.schedule_payout(**command.payload(exclude=frozenset({"claim_number"})),
+                                  eur_czk=eur_czk_on(command.scheduled_on), today=today, meta=meta)
+            return [claim]
+        if isinstance(command, ReviewClaimDeadlines):
+            return [claim, *self._review(claim, command.on, meta, touched)]
+        getattr(claim, _STEPS[type(command)])(**command.payload(exclude=frozenset({"claim_number"})), today=today,
+                                              meta=meta)
+        return [claim]
+
+    def _report(self, command: ReportClaim, meta: EventMetadata, touched: dict[Any, Aggregate],
+                today: date) -> list[Aggregate]:
+        policy = self._policy(command.policy_number, touched)
+        policy.register_claim(claim_number=command.claim_number, cover_key=command.cover_key,
+                              event_date=command.event_date, reported_on=command.reported_on, meta=meta)
+        then = policy_as_of(self._service.events.get(policy.id), command.event_date)
+        claim = Claim.report(**command.payload(), policy_then=then, today=today, meta=meta,
+                             waiting_until=_waiting_until(self._product(policy), policy, command.cover_key,
+                                                          command.cause))
+        return [claim, policy]
+
+    def _approve(self, claim: Claim, command: ApproveClaim, meta: EventMetadata, touched: dict[Any, Aggregate],
+                 today: date) -> list[Aggregate]:
+        policy = self._policy(claim.policy_number, touched)
+        result = assess(claim, policy, command.facts)
+        ends = _ended_parts(claim, policy, result, command.facts)
+        claim.approve(amount=result.amount, ends_cover_keys=ends, decided_on=command.decided_on, today=today,
+                      meta=meta, breakdown=[{"description": line.description, "amount": line.amount}
+                                            for line in result.breakdown])
+        if isinstance(command.facts, DeathFacts) and _last_adult(policy, claim.insured_id):
+            policy.end(end_reason=EndReason.DEATH, ended_on=command.facts.died_on, received_on=claim.reported_on,
+                       benefits_paid=result.amount, product=self._product(policy), today=today, meta=meta)
+        else:
+            for key in ends:
+                policy.end_cover_after_claim(cover_key=key, effective_from=claim.event_date,
+                                             claim_number=claim.claim_number, meta=meta)
+        return [policy]
+
+    def _review(self, claim: Claim, on: date, meta: EventMetadata, touched: dict[Any, Aggregate]) -> list[Aggregate]:
+        """Each deadline passed raises the advisor's intervention, once (deterministic id)."""
+        raised: list[Aggregate] = []
+        for kind in claim.review_deadlines(today=on, meta=meta):
+            cause = f"{claim.claim_number}:{kind}"
+            if intervention_id_for(InterventionType.CLAIM_OVERDUE, claim.policy_number, cause) in touched:
+                continue
+            policy = self._policy(claim.policy_number, touched)
+            raised.append(Intervention.raise_intervention(
+                intervention_type=InterventionType.CLAIM_OVERDUE, policy_number=claim.policy_number,
+                client_name=policy.policyholder_name, advisor_id=policy.advisor_id, due_date=on, cause_reference=cause,
+                description=f"Claim {claim.claim_number}: the {kind} deadline has passed; tell the client why",
+                raised_on=on, meta=meta))
+        return raised
+
+    def _policy(self, number: str, touched: dict[Any, Aggregate]) -> Policy:
+        return self._service.load_policy(number, touched)
+
+    def _product(self, policy: Policy) -> ProductVersion:
+        return self._service.catalogue.get(policy.product_code, policy.product_version)
+
+    def claim(self, claim_number: str) -> Claim:
+        try:
+            return self._service.repository.get(claim_id_for(claim_number))
+        except AggregateNotFoundError:
+            raise ClaimNotFound(f"no claim with number {claim_number}") from None
+
+
+def assess(claim: Claim, policy: Policy, facts: DeathFacts | HospitalFacts) -> BenefitResult:
+    """The cover's calculator on the facts: the seed's rule, cited in each calculator."""
+    code = claim.cover_key.split("/")[1]
+    at = policy.covers_on
+    if isinstance(facts, DeathFacts) and code in {"basic_death", "supplementary_death"}:
+        return death_benefit(at(facts.died_on).get(claim.cover_key, claim.sum_insured))
+    if isinstance(facts, DeathFacts) and code == "accidental_death":
+        return accidental_death_benefit(at(facts.died_on).get(claim.cover_key, claim.sum_insured), claim.sum_insured,
+                                        facts.traffic_accident)
+    if isinstance(facts, HospitalFacts) and code in HOSPITAL_COVERS:
+        return adult_hospital_benefit(claim.sum_insured, HospitalStay(facts.admitted_at, facts.discharged_at))
+    raise BenefitNotAssessed(f"{facts.kind} facts do not decide a benefit of {code} (no calculator wired for it)")
+
+
+def _ended_parts(claim: Claim, policy: Policy, result: BenefitResult, facts: DeathFacts | HospitalFacts) -> list[str]:
+    """Cover parts the payout ends: the deceased's, or those the calculator names."""
+    in_force = policy.covers_on(claim.event_date)
+    if isinstance(facts, DeathFacts):
+        return sorted(key for key in in_force if key.startswith(f"{claim.insured_id}/"))
+    ended = {cover.value.replace("-", "_") for cover in result.ends_covers}
+    return sorted(key for key in in_force if key.startswith(f"{claim.insured_id}/") and key.split("/")[1] in ended)
+
+
+def _last_adult(policy: Policy, insured_id: str) -> bool:
+    adults = [person["id"] for person in policy.insured if person.get("kind") == "adult"]
+    return not adults or adults == [insured_id]
+
+
+def _waiting_until(product: ProductVersion, policy: Policy, cover_key: str, cause: str) -> date | None:
+    """"Čekací doba" counts from the cover's start (a part added later: from its own start); some covers
+    wait for illness only."""
+    if not isinstance(product.rules, FlexiRules):
+        return None
+    definition = product.rules.covers.get(cover_key.split("/")[1])
+    if definition is None or not definition.waiting_period_months:
+        return None
+    if definition.waiting_period_illness_only and cause != "illness":
+        return None
+    started = min(day for day, _, _ in policy.cover_history.get(cover_key, [(policy.start_date, None, False)]))
+    return add_months(started, definition.waiting_period_months)

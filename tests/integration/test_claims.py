@@ -1,0 +1,134 @@
+"""Claims through the service on each store: the claim and its policy change in one write.
+
+Jana (born 28 Oct 1973), FLEXI from 1 Jan 2026: basic death 500 000, accident hospitalisation
+500 a day, serious illness 200 000 (waiting period 2 months). Business day 15 June 2026."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from uuid import uuid4
+
+import pytest
+
+from aggregates.intervention import InterventionType, intervention_id_for
+from application.bootstrap import Container
+from application.claims import ClaimNotFound
+from application.commands import command_adapter
+from domain.errors import DomainError
+from tests.factories import FLEXI_INSURED, issue
+from tests.kafka_helpers import read_topic
+
+COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
+          {"insured_id": "A1", "cover": "hospitalisation_accident", "sum_insured": Decimal("500")},
+          {"insured_id": "A1", "cover": "serious_illness", "sum_insured": Decimal("200000"), "variant": "basic"}]
+
+
+def run(container: Container, type_: str, claim: str = "PU-2026-0001", **fields: object):
+    return container.policies.execute(command_adapter.validate_python(
+        {"type": type_, "command_id": str(uuid4()), "actor": "claims-handler", "channel": "back_office",
+         "claim_number": claim, **fields}))
+
+
+def report(container: Container, cover: str, event_date: str, claim: str = "PU-2026-0001", cause: str = "accident"):
+    return run(container, "ReportClaim", claim, policy_number="2026000001", insured_id="A1", cover_key=f"A1/{cover}/0",
+               cause=cause, event_date=event_date, reported_on="2026-06-01", description="what happened",
+               reporter="client")
+
+
+@pytest.fixture
+def insured(container: Container) -> Container:
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=COVERS))
+    return container
+
+
+def test_a_death_claim_pays_the_sum_ends_the_policy_and_its_billing(insured: Container) -> None:
+    report(insured, "basic_death", "2026-05-10")
+    run(insured, "RequestClaimDocuments", documents=["death certificate"], requested_on="2026-06-02")
+    run(insured, "ReceiveClaimDocuments", documents=["death certificate"], received_on="2026-06-05")
+    run(insured, "ApproveClaim", decided_on="2026-06-10", facts={"kind": "death", "died_on": "2026-05-10"})
+    claim, policy = insured.policies.claims.claim("PU-2026-0001"), insured.policies.policy("2026000001")
+    assert (claim.status, claim.amount, claim.payout_due) == ("approved", Decimal("500000.00"), date(2026, 6, 25))
+    assert (policy.status.value, policy.end_reason.value, policy.ended_on) == ("ended", "death", date(2026, 5, 10))
+    assert policy.schedule.instalments(date(2026, 12, 1))[-1].due_date == date(2026, 5, 1)  # nothing after death
+    # 500 000 CZK is above 1 000 EUR (24 330 CZK at the illustrative rate): an unidentified payee's money waits.
+    run(insured, "SchedulePayout", payee="Petr Dvořák", account="CZ6508000000192000145399", payee_identified=False,
+        scheduled_on="2026-06-11")
+    run(insured, "RecordPayoutPaid", paid_on="2026-06-12")
+    assert insured.policies.claims.claim("PU-2026-0001").destination == "collection_account"
+
+
+def test_a_hospital_stay_is_paid_by_the_day(insured: Container) -> None:
+    report(insured, "hospitalisation_accident", "2026-03-01")
+    run(insured, "ApproveClaim", decided_on="2026-06-10",
+        facts={"kind": "hospital", "admitted_at": "2026-03-01T10:00:00+01:00",
+               "discharged_at": "2026-03-05T09:00:00+01:00"})
+    claim = insured.policies.claims.claim("PU-2026-0001")
+    assert claim.amount == Decimal("2500.00")  # 1-5 March: 5 days x 500
+    run(insured, "SchedulePayout", payee="Jana Dvořáková", account="CZ6508000000192000145399",
+        payee_identified=False, scheduled_on="2026-06-11")  # 2 500 CZK: below 1 000 EUR
+    assert insured.policies.claims.claim("PU-2026-0001").destination == "payee"
+    assert insured.policies.policy("2026000001").status.value == "in_force"
+
+
+@pytest.mark.parametrize("cover, event_date, cause, rule", [
+    ("basic_death", "2025-12-20", "accident", "claim-policy-in-force-on-event-date"),   # before the start
+    ("accidental_death", "2026-05-10", "accident", "claim-cover-in-force-on-event-date"),  # not insured
+    ("serious_illness", "2026-02-20", "illness", "claim-after-waiting-period"),          # waits to 1 March
+    ("basic_death", "2026-06-20", "accident", "claim-dates-not-in-future"),
+])
+def test_bad_claims_are_refused_and_leave_claim_and_policy_unchanged(insured: Container, cover, event_date, cause,
+                                                                     rule) -> None:
+    version = insured.policies.policy("2026000001").version
+    with pytest.raises(DomainError) as refused:
+        report(insured, cover, event_date, cause=cause)
+    assert refused.value.rule == rule
+    assert insured.policies.policy("2026000001").version == version
+    with pytest.raises(ClaimNotFound):
+        insured.policies.claims.claim("PU-2026-0001")
+
+
+def test_the_same_event_is_claimed_once(insured: Container) -> None:
+    report(insured, "hospitalisation_accident", "2026-03-01")
+    with pytest.raises(DomainError) as refused:
+        report(insured, "hospitalisation_accident", "2026-03-01", claim="PU-2026-0002")
+    assert refused.value.rule == "claim-reported-once"
+
+
+def test_an_overdue_investigation_tells_the_advisor_once(insured: Container) -> None:
+    run(insured, "ReportClaim", policy_number="2026000001", insured_id="A1", cover_key="A1/basic_death/0",
+        cause="illness", event_date="2026-01-08", reported_on="2026-01-10", description="diagnosis", reporter="advisor")
+    run(insured, "RequestClaimDocuments", documents=["medical report"], requested_on="2026-01-15")
+    run(insured, "ReceiveClaimDocuments", documents=["medical report"], received_on="2026-02-14")
+    # Three months from 10 January (10 April) plus 30 days waiting for the report: due 10 May.
+    run(insured, "ReviewClaimDeadlines", on="2026-05-10")
+    run(insured, "ReviewClaimDeadlines", on="2026-05-11")
+    run(insured, "ReviewClaimDeadlines", on="2026-05-12")
+    overdue = [e for e in insured.policies.events.get(insured.policies.claims.claim("PU-2026-0001").id)
+               if type(e).__name__ == "InvestigationOverdue"]
+    assert [(e.due, e.noticed_on) for e in overdue] == [(date(2026, 5, 10), date(2026, 5, 11))]
+    intervention = insured.policies.repository.get(
+        intervention_id_for(InterventionType.CLAIM_OVERDUE, "2026000001", "PU-2026-0001:investigation"))
+    assert (intervention.status, intervention.advisor_id) == ("open", "ADV-1")
+
+
+def test_claim_events_and_payouts_reach_their_topics(kafka_container: Container) -> None:
+    kafka_container.policies.execute(issue(insured=FLEXI_INSURED, covers=COVERS))
+    report(kafka_container, "hospitalisation_accident", "2026-03-01")
+    run(kafka_container, "ApproveClaim", decided_on="2026-06-10",
+        facts={"kind": "hospital", "admitted_at": "2026-03-01T10:00:00+01:00",
+               "discharged_at": "2026-03-02T09:00:00+01:00"})
+    run(kafka_container, "SchedulePayout", payee="Jana Dvořáková", account="CZ6508000000192000145399",
+        payee_identified=True, scheduled_on="2026-06-11")
+    run(kafka_container, "RecordPayoutPaid", paid_on="2026-06-12")
+    kafka_container.relay().publish_next_page()
+    claim_events = read_topic(kafka_container, kafka_container.topics.events("claim"), expected=4)
+    assert [json.loads(r.value)["type"] for r in claim_events] == [
+        "cz.policycore.claim.reported.v1", "cz.policycore.claim.approved.v1",
+        "cz.policycore.claim.payout-scheduled.v1", "cz.policycore.claim.payout-paid.v1"]
+    payouts = [json.loads(r.value) for r in read_topic(kafka_container, kafka_container.topics.events("payout"),
+                                                        expected=2)]
+    assert [(p["type"], p["data"]["amount"], p["data"]["destination"], p["data"]["claim_number"]) for p in payouts] == [
+        ("cz.policycore.payout.scheduled.v1", "1000.00", "payee", "PU-2026-0001"),
+        ("cz.policycore.payout.paid.v1", "1000.00", "payee", "PU-2026-0001")]

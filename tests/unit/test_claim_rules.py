@@ -1,0 +1,73 @@
+"""A claim's deadlines and where its payout goes, at their boundaries."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from aggregates.claim import Claim, ClaimStateInvalid
+from aggregates.policy_history import PolicyAsOf
+from domain.claims.deadlines import investigation_due, payout_due
+from domain.claims.payout_routing import Destination, NoRateForDay, destination, eur_czk_on
+from tests.factories import metadata
+
+TODAY = date(2026, 12, 31)
+
+
+@pytest.mark.parametrize("reported, waited, due", [
+    (date(2026, 1, 10), 0, date(2026, 4, 10)),
+    (date(2026, 11, 30), 0, date(2027, 2, 28)),   # no 30 February: the month's last day
+    (date(2026, 1, 10), 30, date(2026, 5, 10)),   # extended by the time waiting for documents
+])
+def test_investigation_takes_three_months_plus_the_wait(reported, waited, due) -> None:
+    assert investigation_due(reported, waited) == due
+
+
+def test_payout_within_15_days_of_the_decision() -> None:
+    assert payout_due(date(2026, 6, 10)) == date(2026, 6, 25)
+
+
+@pytest.mark.parametrize("amount, identified, to", [
+    ("24330.00", False, Destination.PAYEE),               # exactly 1 000 EUR at 24.330
+    ("24330.01", False, Destination.COLLECTION_ACCOUNT),  # above it, payee not identified
+    ("1000000.00", True, Destination.PAYEE),
+])
+def test_above_1000_eur_to_an_unidentified_payee_goes_to_the_collection_account(amount, identified, to) -> None:
+    assert destination(Decimal(amount), eur_czk_on(date(2026, 6, 10)), identified) is to
+
+
+def test_a_day_before_any_known_rate_is_refused() -> None:
+    with pytest.raises(NoRateForDay):
+        eur_czk_on(date(2021, 12, 31))
+
+
+def reported_claim() -> Claim:
+    then = PolicyAsOf(policy_number="2026000001", on=date(2026, 1, 8), known_at=None, version=1, status="in_force",
+                      product_code="FLEXI_RISK_LIFE", product_version="v", policyholder_name="Jana", premium=None,
+                      frequency=None, paid_to=None, debt=Decimal("0"), ended_on=None, end_reason=None,
+                      covers={"A1/basic_death/0": Decimal("500000")})
+    return Claim.report(claim_number="PU-1", policy_number="2026000001", insured_id="A1", cover_key="A1/basic_death/0",
+                        cause="illness", event_date=date(2026, 1, 8), reported_on=date(2026, 1, 10),
+                        description="d", reporter="client", policy_then=then, waiting_until=None, today=TODAY,
+                        meta=metadata())
+
+
+def test_the_investigation_deadline_runs_on_while_documents_are_awaited() -> None:
+    claim = reported_claim()
+    claim.request_documents(documents=["report"], requested_on=date(2026, 3, 1), today=TODAY, meta=metadata())
+    # Due 10 April, but waiting since 1 March: on 20 April (50 days waited) it is not overdue.
+    assert claim.review_deadlines(today=date(2026, 4, 20), meta=metadata()) == []
+
+
+def test_each_deadline_is_recorded_once_and_steps_keep_their_order() -> None:
+    claim = reported_claim()
+    assert claim.review_deadlines(today=date(2026, 4, 10), meta=metadata()) == []
+    assert claim.review_deadlines(today=date(2026, 4, 11), meta=metadata()) == ["investigation"]
+    assert claim.review_deadlines(today=date(2026, 4, 12), meta=metadata()) == []
+    with pytest.raises(ClaimStateInvalid):
+        claim.record_payout_paid(paid_on=date(2026, 4, 12), today=TODAY, meta=metadata())
+    claim.approve(amount=Decimal("500000"), breakdown=[], ends_cover_keys=[], decided_on=date(2026, 4, 12),
+                  today=TODAY, meta=metadata())
+    assert claim.review_deadlines(today=date(2026, 4, 28), meta=metadata()) == ["payout"]  # due 27 April
+    with pytest.raises(ClaimStateInvalid):
+        claim.decline(reason="late", decided_on=date(2026, 4, 28), today=TODAY, meta=metadata())
