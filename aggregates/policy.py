@@ -250,6 +250,7 @@ class Policy(Aggregate):
         self.dunning = DunningState()
         self.dunned_through: date | None = None  # the last business day a dunning step was taken
         self.claimed_events: set[str] = set()  # "cover key@event date" of every claim reported
+        self.ended_groups: dict[str, list[int]] = {}  # serious illness: diagnosis groups paid and ended, per part
         self.insured = insured
         self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers
@@ -807,6 +808,18 @@ class Policy(Aggregate):
         if cover_key in self.covers_on(effective_from):
             self._cover_ended(cover_key=cover_key, effective_from=effective_from, reason=f"claim {claim_number}",
                               meta=meta)
+
+    def end_diagnosis_group(self, *, cover_key: str, group: int, effective_from: date, claim_number: str,
+                            meta: EventMetadata) -> None:
+        """Serious illness, complete variant: "končí pojištění skupiny, ve které jsou tato diagnóza
+        či zákrok obsaženy"; the other groups go on."""
+        self._diagnosis_group_ended(cover_key=cover_key, group=group, effective_from=effective_from,
+                                    reason=f"claim {claim_number}", meta=meta)
+
+    @event("DiagnosisGroupEnded")
+    def _diagnosis_group_ended(self, cover_key: str, group: int, effective_from: date, reason: str,
+                               meta: EventMetadata) -> None:
+        self.ended_groups[cover_key] = sorted({*self.ended_groups.get(cover_key, []), group})
 
     # Endings -----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ calculator's ``ends_covers`` end those cover parts. An overdue deadline raises t
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.application import AggregateNotFoundError
@@ -26,6 +27,7 @@ from application.commands import (
     DeathFacts,
     DeclineClaim,
     HospitalFacts,
+    SeriousIllnessFacts,
     ReceiveClaimDocuments,
     RecordPayoutPaid,
     ReopenClaim,
@@ -34,11 +36,14 @@ from application.commands import (
     ReviewClaimDeadlines,
     SchedulePayout,
 )
+from domain.benefits.covers import Cover
 from domain.benefits.death import accidental_death_benefit, death_benefit
 from domain.benefits.hospital import HospitalStay, adult_hospital_benefit
 from domain.benefits.result import BenefitResult
+from domain.benefits.serious_illness import SeriousIllnessVariant, in_situ_neoplasm_benefit, serious_illness_benefit
 from domain.claims.payout_routing import eur_czk_on
 from domain.dates import add_months
+from domain.policy_covers import cover_keys
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
 from domain.products.flexi import FlexiRules
@@ -49,6 +54,11 @@ if TYPE_CHECKING:
 
 DEATH_COVERS = frozenset({"basic_death", "supplementary_death", "accidental_death"})
 HOSPITAL_COVERS = frozenset({"hospitalisation_accident", "hospitalisation_accident_or_illness"})
+# The calculators' names for the covers a payout ends, in the product's cover codes.
+_COVER_CODES = {Cover.BASIC_DEATH: "basic_death", Cover.SUPPLEMENTARY_DEATH: "supplementary_death",
+                Cover.ACCIDENTAL_DEATH: "accidental_death", Cover.SERIOUS_ILLNESS: "serious_illness",
+                Cover.IN_SITU_NEOPLASM: "in_situ"}
+Facts = DeathFacts | HospitalFacts | SeriousIllnessFacts
 # What a claim step takes from its command, besides ``today`` and ``meta``.
 _STEPS: dict[type, str] = {
     RequestClaimDocuments: "request_documents",
@@ -105,7 +115,7 @@ class ClaimDesk:
     def _approve(self, claim: Claim, command: ApproveClaim, meta: EventMetadata, touched: dict[Any, Aggregate],
                  today: date) -> list[Aggregate]:
         policy = self._policy(claim.policy_number, touched)
-        result = assess(claim, policy, command.facts)
+        result = assess(claim, policy, command.facts, command.decided_on)
         ends = _ended_parts(claim, policy, result, command.facts)
         claim.approve(amount=result.amount, ends_cover_keys=ends, decided_on=command.decided_on, today=today,
                       meta=meta, breakdown=[{"description": line.description, "amount": line.amount}
@@ -117,6 +127,9 @@ class ClaimDesk:
             for key in ends:
                 policy.end_cover_after_claim(cover_key=key, effective_from=claim.event_date,
                                              claim_number=claim.claim_number, meta=meta)
+            for group in sorted(result.ends_groups):
+                policy.end_diagnosis_group(cover_key=claim.cover_key, group=group, effective_from=claim.event_date,
+                                           claim_number=claim.claim_number, meta=meta)
         return [policy]
 
     def _review(self, claim: Claim, on: date, meta: EventMetadata, touched: dict[Any, Aggregate]) -> list[Aggregate]:
@@ -147,10 +160,17 @@ class ClaimDesk:
             raise ClaimNotFound(f"no claim with number {claim_number}") from None
 
 
-def assess(claim: Claim, policy: Policy, facts: DeathFacts | HospitalFacts) -> BenefitResult:
+def assess(claim: Claim, policy: Policy, facts: Facts, decided_on: date) -> BenefitResult:
     """The cover's calculator on the facts: the seed's rule, cited in each calculator."""
     code = claim.cover_key.split("/")[1]
     at = policy.covers_on
+    if isinstance(facts, SeriousIllnessFacts) and code == "serious_illness":
+        variant = SeriousIllnessVariant(_terms_of(policy, claim.cover_key).get("variant", "basic"))
+        return serious_illness_benefit(variant, facts.group, claim.sum_insured, facts.confirmed_on, decided_on,
+                                       facts.died_on, frozenset(policy.ended_groups.get(claim.cover_key, [])))
+    if isinstance(facts, SeriousIllnessFacts) and code == "in_situ":
+        serious = f"{claim.insured_id}/serious_illness/0"
+        return in_situ_neoplasm_benefit(at(claim.event_date).get(serious, Decimal(0)))
     if isinstance(facts, DeathFacts) and code in {"basic_death", "supplementary_death"}:
         return death_benefit(at(facts.died_on).get(claim.cover_key, claim.sum_insured))
     if isinstance(facts, DeathFacts) and code == "accidental_death":
@@ -161,13 +181,18 @@ def assess(claim: Claim, policy: Policy, facts: DeathFacts | HospitalFacts) -> B
     raise BenefitNotAssessed(f"{facts.kind} facts do not decide a benefit of {code} (no calculator wired for it)")
 
 
-def _ended_parts(claim: Claim, policy: Policy, result: BenefitResult, facts: DeathFacts | HospitalFacts) -> list[str]:
+def _ended_parts(claim: Claim, policy: Policy, result: BenefitResult, facts: Facts) -> list[str]:
     """Cover parts the payout ends: the deceased's, or those the calculator names."""
     in_force = policy.covers_on(claim.event_date)
     if isinstance(facts, DeathFacts):
         return sorted(key for key in in_force if key.startswith(f"{claim.insured_id}/"))
-    ended = {cover.value.replace("-", "_") for cover in result.ends_covers}
+    ended = {_COVER_CODES[cover] for cover in result.ends_covers}
     return sorted(key for key in in_force if key.startswith(f"{claim.insured_id}/") and key.split("/")[1] in ended)
+
+
+def _terms_of(policy: Policy, cover_key: str) -> dict[str, Any]:
+    return next((record for key, record in zip(cover_keys(policy.cover_terms), policy.cover_terms) if key == cover_key),
+                {})
 
 
 def _last_adult(policy: Policy, insured_id: str) -> bool:

@@ -438,12 +438,22 @@ class HospitalFacts(BaseModel):
     discharged_at: datetime
 
 
+class SeriousIllnessFacts(BaseModel):
+    """A diagnosis of a serious-illness group (1-6), or an in-situ neoplasm (in-situ cover)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["serious_illness"] = "serious_illness"
+    group: Annotated[int, Field(ge=1, le=6)]
+    confirmed_on: date
+    died_on: date | None = None
+
+
 class ApproveClaim(ClaimCommand):
     """The investigation's result: the facts the benefit is computed from, by the cover's calculator."""
 
     type: Literal["ApproveClaim"] = "ApproveClaim"
     decided_on: date
-    facts: Annotated[Union[DeathFacts, HospitalFacts], Field(discriminator="kind")]
+    facts: Annotated[Union[DeathFacts, HospitalFacts, SeriousIllnessFacts], Field(discriminator="kind")]
 
 
 class DeclineClaim(ClaimCommand):

@@ -67,6 +67,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.ReminderSent: schema.ReminderSentV1,
     Policy.DunningClosed: schema.DunningClosedV1,
     Policy.ClaimRegistered: schema.ClaimRegisteredV1,
+    Policy.DiagnosisGroupEnded: schema.DiagnosisGroupEndedV1,
     Claim.Reported: schema.ClaimReportedV1,
     Claim.DocumentsRequested: schema.ClaimDocumentsRequestedV1,
     Claim.DocumentsReceived: schema.ClaimDocumentsReceivedV1,

@@ -232,6 +232,13 @@ class DunningClosedData(_Model):
     outcome: str = Field(description="stop_paid | lapse | reduce")
 
 
+class DiagnosisGroupEndedData(_Model):
+    cover_key: str
+    group: int = Field(ge=1, le=6, description="serious-illness diagnosis group")
+    effective_from: date
+    reason: str
+
+
 class ClaimRegisteredData(_Model):
     claim_number: str
     cover_key: str
@@ -278,12 +285,13 @@ PreReminderSentV1 = _event("pre-reminder-sent", PreReminderSentData)
 ReminderSentV1 = _event("reminder-sent", ReminderSentData)
 DunningClosedV1 = _event("dunning-closed", DunningClosedData)
 ClaimRegisteredV1 = _event("claim-registered", ClaimRegisteredData)
+DiagnosisGroupEndedV1 = _event("diagnosis-group-ended", DiagnosisGroupEndedData)
 ClockDayStartedV1 = _event("day-started", ClockDayStartedData, "clock")
 
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
                 PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1,
-                InstalmentFellDueV1, ClaimRegisteredV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
+                InstalmentFellDueV1, ClaimRegisteredV1, DiagnosisGroupEndedV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 

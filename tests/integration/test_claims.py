@@ -132,3 +132,35 @@ def test_claim_events_and_payouts_reach_their_topics(kafka_container: Container)
     assert [(p["type"], p["data"]["amount"], p["data"]["destination"], p["data"]["claim_number"]) for p in payouts] == [
         ("cz.policycore.payout.scheduled.v1", "1000.00", "payee", "PU-2026-0001"),
         ("cz.policycore.payout.paid.v1", "1000.00", "payee", "PU-2026-0001")]
+
+
+ILLNESS_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
+                  {"insured_id": "A1", "cover": "serious_illness", "sum_insured": Decimal("200000"),
+                   "variant": "complete"},
+                  {"insured_id": "A1", "cover": "in_situ", "sum_insured": Decimal("60000")}]
+
+
+def test_a_serious_illness_ends_its_group_and_the_in_situ_cover_others_go_on(container: Container) -> None:
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=ILLNESS_COVERS))
+    report(container, "serious_illness", "2026-05-02", cause="illness")  # after the 2-month waiting period
+    run(container, "ApproveClaim", decided_on="2026-06-10",
+        facts={"kind": "serious_illness", "group": 5, "confirmed_on": "2026-05-02"})  # survived 30 days
+    policy = container.policies.policy("2026000001")
+    assert container.policies.claims.claim("PU-2026-0001").amount == Decimal("200000.00")
+    assert policy.ended_groups == {"A1/serious_illness/0": [5]}
+    assert set(policy.covers_on(date(2026, 5, 2))) == {"A1/basic_death/0", "A1/serious_illness/0"}  # in situ ended
+    report(container, "serious_illness", "2026-05-20", claim="PU-2026-0002", cause="illness")
+    with pytest.raises(DomainError) as refused:  # group 5 was paid and ended
+        run(container, "ApproveClaim", "PU-2026-0002", decided_on="2026-06-25",
+            facts={"kind": "serious_illness", "group": 5, "confirmed_on": "2026-05-20"})
+    assert refused.value.rule == "serious-illness-group-paid-once"
+    assert container.policies.claims.claim("PU-2026-0002").status == "reported"
+
+
+def test_survival_of_30_days_is_required(container: Container) -> None:
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=ILLNESS_COVERS))
+    report(container, "serious_illness", "2026-05-20", cause="illness")
+    with pytest.raises(DomainError) as refused:  # confirmed 20 May: known on 20 June at the earliest
+        run(container, "ApproveClaim", decided_on="2026-06-14",
+            facts={"kind": "serious_illness", "group": 3, "confirmed_on": "2026-05-20"})
+    assert refused.value.rule == "serious-illness-survival-30-days"
