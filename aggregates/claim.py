@@ -156,15 +156,15 @@ class Claim(Aggregate):
                   decided_on: date, payout_due: date, meta: EventMetadata) -> None:
         self.status, self.amount, self.payout_due = self.APPROVED, amount, payout_due
 
-    def decline(self, *, reason: str, decided_on: date, today: date, meta: EventMetadata) -> None:
+    def decline(self, *, grounds: str, decided_on: date, today: date, meta: EventMetadata) -> None:
         self._require({self.REPORTED}, "decline")
         self._on_or_before(decided_on, today)
-        if not reason.strip():
+        if not grounds.strip():
             raise ClaimDescriptionInvalid("a declined claim says why")
-        self._declined(reason=reason, decided_on=decided_on, meta=meta)
+        self._declined(grounds=grounds, decided_on=decided_on, meta=meta)
 
     @event("Declined")
-    def _declined(self, reason: str, decided_on: date, meta: EventMetadata) -> None:
+    def _declined(self, grounds: str, decided_on: date, meta: EventMetadata) -> None:
         self.status = self.DECLINED
 
     def schedule_payout(self, *, payee: str, account: str, payee_identified: bool, eur_czk: Decimal,
@@ -202,15 +202,15 @@ class Claim(Aggregate):
     def _closed(self, closed_on: date, meta: EventMetadata) -> None:
         self.status = self.CLOSED
 
-    def reopen(self, *, reason: str, reopened_on: date, today: date, meta: EventMetadata) -> None:
+    def reopen(self, *, new_facts: str, reopened_on: date, today: date, meta: EventMetadata) -> None:
         """New facts: the investigation starts again, with its own three months."""
         self._require(self.DECIDED, "reopen")
         self._on_or_before(reopened_on, today)
-        self._reopened(reason=reason, reopened_on=reopened_on, investigation_due=investigation_due(reopened_on, 0),
-                       meta=meta)
+        self._reopened(new_facts=new_facts, reopened_on=reopened_on,
+                       investigation_due=investigation_due(reopened_on, 0), meta=meta)
 
     @event("Reopened")
-    def _reopened(self, reason: str, reopened_on: date, investigation_due: date, meta: EventMetadata) -> None:
+    def _reopened(self, new_facts: str, reopened_on: date, investigation_due: date, meta: EventMetadata) -> None:
         self.status, self.investigation_due, self.investigation_started_on = self.REPORTED, investigation_due, reopened_on
         self.days_waited, self.overdue_flags, self.amount, self.payout_due = 0, [], None, None
 

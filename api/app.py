@@ -14,11 +14,13 @@ from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from aggregates.policy import POLICY_NUMBER
 from aggregates.policy_history import PolicyAsOf
 from application.bootstrap import Container
 from application.commands import AnyCommand
 from application.policy_service import InterventionNotFound, PolicyNotFound
 from domain.errors import DomainError
+from projections.claim_views import ClaimView, claim_detail, list_claims
 from projections.bank_statement_views import StatementLineView, list_lines
 from projections.contract_views import ContractDetail, ContractSummary, contract_detail, list_contracts
 from projections.intervention_views import InterventionFilter, intervention_detail, list_interventions
@@ -90,6 +92,24 @@ def create_app(container: Container) -> FastAPI:
             raise HTTPException(404, detail={"rule": "intervention-exists",
                                              "detail": f"no intervention {intervention_id} in the read model"})
         return view
+
+    @app.get("/claims", response_model=list[ClaimView])
+    def claims(
+        policy_number: Annotated[str, Query(pattern=POLICY_NUMBER.pattern)] | None = None,
+        status: Literal["reported", "waiting_for_documents", "approved", "declined", "payout_scheduled", "paid",
+                        "closed"] | None = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[ClaimView]:
+        """The claims of a policy (a client's contract) with where each one is."""
+        return list_claims(container.database, policy_number, status, limit, offset)
+
+    @app.get("/claims/{claim_number}", response_model=ClaimView, responses={404: {"model": RuleBroken}})
+    def claim(claim_number: str) -> ClaimView:
+        detail = claim_detail(container.database, claim_number)
+        if detail is None:
+            raise HTTPException(404, detail={"rule": "claim-exists", "detail": f"no claim {claim_number} in the read model"})
+        return detail
 
     @app.get("/bank-statement-lines", response_model=list[StatementLineView])
     def bank_statement_lines(

@@ -26,12 +26,14 @@ from migrations.runner import migrate
 from producers.mapping import TOPIC_STREAMS
 from producers.relay import KafkaPublisher, Relay, RelayPositions
 from projections.base import Projection
+from projections.claims import ClaimsProjection
 from projections.contracts import ContractsProjection
 from projections.interventions import InterventionsProjection
 
 PROJECTIONS: dict[str, Callable[[], Projection]] = {
     "contracts": ContractsProjection,
     "interventions": InterventionsProjection,
+    "claims": ClaimsProjection,
 }
 # Workflows run like projections (same runners, positions and dead letters) but act on the core.
 WORKFLOWS: dict[str, Callable[[Container], Projection]] = {

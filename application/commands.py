@@ -458,7 +458,7 @@ class ApproveClaim(ClaimCommand):
 
 class DeclineClaim(ClaimCommand):
     type: Literal["DeclineClaim"] = "DeclineClaim"
-    reason: Text
+    grounds: Text = Field(description="why the claim is declined, for the letter to the client")
     decided_on: date
 
 
@@ -482,7 +482,7 @@ class CloseClaim(ClaimCommand):
 
 class ReopenClaim(ClaimCommand):
     type: Literal["ReopenClaim"] = "ReopenClaim"
-    reason: Text
+    new_facts: Text
     reopened_on: date
 
 

@@ -497,7 +497,7 @@ class ClaimApprovedData(_Model):
 
 
 class ClaimDeclinedData(_Model):
-    reason: str
+    grounds: str
     decided_on: date
 
 
@@ -526,7 +526,7 @@ class ClaimClosedData(_Model):
 
 
 class ClaimReopenedData(_Model):
-    reason: str
+    new_facts: str
     reopened_on: date
     investigation_due: date
 

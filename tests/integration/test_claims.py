@@ -11,14 +11,17 @@ from decimal import Decimal
 from uuid import uuid4
 
 import pytest
+from fastapi.testclient import TestClient
 
 from aggregates.intervention import InterventionType, intervention_id_for
+from api.app import create_app
 from application.bootstrap import Container
 from application.claims import ClaimNotFound
 from application.commands import command_adapter
 from domain.errors import DomainError
 from tests.factories import FLEXI_INSURED, issue
-from tests.kafka_helpers import read_topic
+from projections.claim_views import claim_detail
+from tests.kafka_helpers import read_topic, wait_until
 
 COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
           {"insured_id": "A1", "cover": "hospitalisation_accident", "sum_insured": Decimal("500")},
@@ -132,6 +135,20 @@ def test_claim_events_and_payouts_reach_their_topics(kafka_container: Container)
     assert [(p["type"], p["data"]["amount"], p["data"]["destination"], p["data"]["claim_number"]) for p in payouts] == [
         ("cz.policycore.payout.scheduled.v1", "1000.00", "payee", "PU-2026-0001"),
         ("cz.policycore.payout.paid.v1", "1000.00", "payee", "PU-2026-0001")]
+    # The advisors' claims read model, built by its Kafka consumer group from the claim topic.
+    runner = kafka_container.kafka_runner("claims")
+
+    def paid_in_the_read_model() -> bool:
+        runner.poll_once(timeout_ms=300)
+        detail = claim_detail(kafka_container.database, "PU-2026-0001")
+        return detail is not None and detail.status == "paid"
+
+    try:
+        wait_until(paid_in_the_read_model, timeout=60)
+    finally:
+        runner.close()
+    detail = claim_detail(kafka_container.database, "PU-2026-0001")
+    assert (detail.status, detail.amount, detail.paid_on) == ("paid", Decimal("1000.00"), "2026-06-12")
 
 
 ILLNESS_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
@@ -164,3 +181,21 @@ def test_survival_of_30_days_is_required(container: Container) -> None:
         run(container, "ApproveClaim", decided_on="2026-06-14",
             facts={"kind": "serious_illness", "group": 3, "confirmed_on": "2026-05-20"})
     assert refused.value.rule == "serious-illness-survival-30-days"
+
+
+def test_advisors_see_a_policys_claims_and_one_claims_detail(insured: Container) -> None:
+    report(insured, "hospitalisation_accident", "2026-03-01")
+    run(insured, "RequestClaimDocuments", documents=["discharge report", "police record"], requested_on="2026-06-02")
+    report(insured, "basic_death", "2026-05-10", claim="PU-2026-0002")
+    run(insured, "DeclineClaim", "PU-2026-0002", grounds="the insured is alive", decided_on="2026-06-03")
+    runner = insured.embedded_runner("claims")
+    runner.catch_up()
+    runner.catch_up()  # a second pass applies nothing twice
+    client = TestClient(create_app(insured))
+    listed = client.get("/claims", params={"policy_number": "2026000001"}).json()
+    assert [(c["claim_number"], c["status"], c["pending_documents"]) for c in listed] == [
+        ("PU-2026-0001", "waiting_for_documents", 2), ("PU-2026-0002", "declined", 0)]
+    detail = client.get("/claims/PU-2026-0001").json()
+    assert (detail["cover_key"], detail["investigation_due"]) == ("A1/hospitalisation_accident/0", "2026-09-01")
+    assert client.get("/claims/PU-0000-9999").status_code == 404
+    assert client.get("/claims", params={"status": "lost"}).status_code == 422

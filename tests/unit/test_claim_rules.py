@@ -70,4 +70,4 @@ def test_each_deadline_is_recorded_once_and_steps_keep_their_order() -> None:
                   today=TODAY, meta=metadata())
     assert claim.review_deadlines(today=date(2026, 4, 28), meta=metadata()) == ["payout"]  # due 27 April
     with pytest.raises(ClaimStateInvalid):
-        claim.decline(reason="late", decided_on=date(2026, 4, 28), today=TODAY, meta=metadata())
+        claim.decline(grounds="late", decided_on=date(2026, 4, 28), today=TODAY, meta=metadata())
