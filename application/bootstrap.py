@@ -11,6 +11,7 @@ from application.clock import Clock
 from application.collections import Collections
 from application.policy_service import PolicyService
 from consumers.batch import BatchOutcome
+from consumers.claim_deadlines_workflow import ClaimDeadlinesWorkflow
 from consumers.collections_workflow import CollectionsWorkflow
 from consumers.dead_letters import KafkaDeadLetters, TableDeadLetters
 from consumers.embedded import EmbeddedProjectionRunner
@@ -40,6 +41,7 @@ WORKFLOWS: dict[str, Callable[[Container], Projection]] = {
     "collections": lambda container: CollectionsWorkflow(Collections(container.policies)),
     "proposal-export": lambda container: ProposalExportWorkflow(container.policies),
     "payments": lambda container: PaymentMatching(container.policies),
+    "claim-deadlines": lambda container: ClaimDeadlinesWorkflow(container.policies.claims),
 }
 CONSUMERS = (*PROJECTIONS, *WORKFLOWS)
 

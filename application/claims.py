@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
@@ -20,6 +21,7 @@ from aggregates.claim import Claim, claim_id_for
 from aggregates.intervention import Intervention, InterventionType, intervention_id_for
 from aggregates.policy import EndReason, Policy
 from aggregates.policy_history import policy_as_of
+from application.workflow_meta import workflow_meta
 from application.commands import (
     ApproveClaim,
     ClaimCommand,
@@ -146,6 +148,21 @@ class ClaimDesk:
                 description=f"Claim {claim.claim_number}: the {kind} deadline has passed; tell the client why",
                 raised_on=on, meta=meta))
         return raised
+
+    def review_deadlines(self, claim_numbers: list[str], on: date, cause: UUID | None = None) -> int:
+        """The claims' deadlines passed by business day ``on``, recorded once, in one write; returns how
+        many claims became overdue. Replaying a day records nothing new (the claim remembers)."""
+        touched: dict[Any, Aggregate] = {}
+        for number in claim_numbers:
+            claim: Claim = self._service.load(claim_id_for(number), touched, ClaimNotFound, f"no claim {number}")
+            raised = self._review(claim, on, workflow_meta("claim-deadlines", number, on, cause, self._service.clock),
+                                  touched)
+            if claim.pending_events:
+                touched.update((aggregate.id, aggregate) for aggregate in (claim, *raised))
+        changed = [aggregate for aggregate in touched.values() if aggregate.pending_events]
+        if changed:
+            self._service.save(*changed)
+        return sum(isinstance(aggregate, Claim) for aggregate in changed)
 
     def _policy(self, number: str, touched: dict[Any, Aggregate]) -> Policy:
         return self._service.load_policy(number, touched)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import UUID
 
 import structlog
 from eventsourcing.application import AggregateNotFoundError
@@ -24,12 +24,12 @@ from eventsourcing.persistence import IntegrityError
 from aggregates.intervention import Intervention, InterventionType, intervention_id_for
 from aggregates.policy import DunningTaken, Policy, policy_id_for
 from application.policy_service import PolicyService
+from application.workflow_meta import workflow_meta
 from domain.dunning import DunningAction
-from domain.metadata import Channel, EventMetadata
+from domain.metadata import EventMetadata
 
 log = structlog.get_logger(__name__)
 
-COLLECTIONS_NAMESPACE = uuid5(NAMESPACE_URL, "urn:policy-core:collections")
 CHUNK = 400
 MAX_ATTEMPTS = 5
 
@@ -80,7 +80,7 @@ class Collections:
         today = self._policies.clock.today()
         for number in numbers:
             policy: Policy = self._policies.repository.get(policy_id_for(number))
-            meta = self._metadata(number, on, cause)
+            meta = workflow_meta("collections", number, on, cause, self._policies.clock)
             product = self._policies.catalogue.get(policy.product_code, policy.product_version)
             taken = policy.collect(on=on, product=product, today=today, meta=meta)
             if policy.pending_events:
@@ -124,9 +124,3 @@ class Collections:
                 intervention_id_for(InterventionType.UNPAID_PREMIUM_BEFORE_LAPSE, policy_number, due))
         except AggregateNotFoundError:
             return None
-
-    def _metadata(self, number: str, on: date, cause: UUID | None) -> EventMetadata:
-        run_id = uuid5(COLLECTIONS_NAMESPACE, f"{number}:{on.isoformat()}")
-        return EventMetadata(command_id=run_id, correlation_id=cause or run_id, actor="collections",
-                             channel=Channel.BATCH, recorded_at=self._policies.clock.now(),
-                             reason=f"collections of {on.isoformat()}")

@@ -108,7 +108,7 @@ _SOURCE = {POLICY: "urn:policy-core:policies", PROPOSAL: "urn:policy-core:propos
            PAYOUT: "urn:policy-core:payouts"}
 # The streams whose workflows act on business dates: the clock's ticks are interleaved into them
 # (into every partition of their topics), so a tick follows everything recorded before it.
-CLOCK_FOLLOWERS: tuple[str, ...] = (POLICY, PROPOSAL)
+CLOCK_FOLLOWERS: tuple[str, ...] = (POLICY, PROPOSAL, CLAIM)
 # The streams with a topic of their own (the clock has none: it travels inside its followers), and
 # the derived ones: letters are written from dunning events and changes, payouts for finance from claims.
 TOPIC_STREAMS: tuple[str, ...] = (*(stream for stream in _STREAM_OF_AGGREGATE.values() if stream != CLOCK), LETTER,

@@ -19,9 +19,11 @@ from application.bootstrap import Container
 from application.claims import ClaimNotFound
 from application.commands import command_adapter
 from domain.errors import DomainError
+from tests.conftest import settings_for
 from tests.factories import FLEXI_INSURED, issue
 from projections.claim_views import claim_detail
 from tests.kafka_helpers import read_topic, wait_until
+from tests.simulation import days, start_day
 
 COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
           {"insured_id": "A1", "cover": "hospitalisation_accident", "sum_insured": Decimal("500")},
@@ -199,3 +201,28 @@ def test_advisors_see_a_policys_claims_and_one_claims_detail(insured: Container)
     assert (detail["cover_key"], detail["investigation_due"]) == ("A1/hospitalisation_accident/0", "2026-09-01")
     assert client.get("/claims/PU-0000-9999").status_code == 404
     assert client.get("/claims", params={"status": "lost"}).status_code == 422
+
+
+def test_the_business_clock_reviews_deadlines_once_a_day(tmp_path, request) -> None:
+    """On the business calendar: a claim reported 9 Jan, waiting 30 days for documents, is overdue on 10 May."""
+    business = Container(settings_for("sqlite", tmp_path / "clock", request))
+    business.migrate()
+    try:
+        start_day(business, date(2026, 1, 9))
+        business.policies.execute(issue(insured=FLEXI_INSURED, covers=COVERS))
+        run(business, "ReportClaim", policy_number="2026000001", insured_id="A1", cover_key="A1/basic_death/0",
+            cause="illness", event_date="2026-01-08", reported_on="2026-01-09", description="diagnosis",
+            reporter="advisor")
+        run(business, "RequestClaimDocuments", documents=["medical report"], requested_on="2026-01-09")
+        workflow = business.embedded_runner("claim-deadlines")
+        for day in days(date(2026, 1, 10), date(2026, 5, 20)):
+            start_day(business, day)
+            if day == date(2026, 2, 8):
+                run(business, "ReceiveClaimDocuments", documents=["medical report"], received_on="2026-02-08")
+            workflow.catch_up()
+        claim = business.policies.claims.claim("PU-2026-0001")
+        overdue = [e for e in business.policies.events.get(claim.id) if type(e).__name__ == "InvestigationOverdue"]
+        # 9 Jan + 3 months = 9 April, + 30 days waiting = 9 May: overdue from 10 May, recorded once.
+        assert [(e.due, e.noticed_on) for e in overdue] == [(date(2026, 5, 9), date(2026, 5, 10))]
+    finally:
+        business.close()
