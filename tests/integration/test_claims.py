@@ -13,6 +13,7 @@ from uuid import uuid4
 import pytest
 from fastapi.testclient import TestClient
 
+from aggregates.claim import claim_id_for
 from aggregates.intervention import InterventionType, intervention_id_for
 from api.app import create_app
 from application.bootstrap import Container
@@ -28,6 +29,12 @@ from tests.simulation import days, start_day
 COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
           {"insured_id": "A1", "cover": "hospitalisation_accident", "sum_insured": Decimal("500")},
           {"insured_id": "A1", "cover": "serious_illness", "sum_insured": Decimal("200000"), "variant": "basic"}]
+
+
+ILLNESS_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
+                  {"insured_id": "A1", "cover": "serious_illness", "sum_insured": Decimal("200000"),
+                   "variant": "complete"},
+                  {"insured_id": "A1", "cover": "in_situ", "sum_insured": Decimal("60000")}]
 
 
 def run(container: Container, type_: str, claim: str = "PU-2026-0001", **fields: object):
@@ -127,8 +134,20 @@ def test_claim_events_and_payouts_reach_their_topics(kafka_container: Container)
     run(kafka_container, "SchedulePayout", payee="Jana Dvořáková", account="CZ6508000000192000145399",
         payee_identified=True, scheduled_on="2026-06-11")
     run(kafka_container, "RecordPayoutPaid", paid_on="2026-06-12")
+    # A serious illness of the complete variant on a second policy: its group ends on the policy.
+    kafka_container.policies.execute(issue("2026000002", insured=FLEXI_INSURED, covers=ILLNESS_COVERS))
+    run(kafka_container, "ReportClaim", "PU-2026-0002", policy_number="2026000002", insured_id="A1",
+        cover_key="A1/serious_illness/0", cause="illness", event_date="2026-05-02", reported_on="2026-05-04",
+        description="diagnosis", reporter="client")
+    run(kafka_container, "ApproveClaim", "PU-2026-0002", decided_on="2026-06-10",
+        facts={"kind": "serious_illness", "group": 3, "confirmed_on": "2026-05-02"})
     kafka_container.relay().publish_next_page()
-    claim_events = read_topic(kafka_container, kafka_container.topics.events("claim"), expected=4)
+    policy_types = {json.loads(r.value)["type"] for r in read_topic(
+        kafka_container, kafka_container.topics.policy_events, expected=7)}
+    assert {"cz.policycore.policy.claim-registered.v1", "cz.policycore.policy.diagnosis-group-ended.v1"} <= policy_types
+    first_claim = str(claim_id_for("PU-2026-0001")).encode()
+    claim_events = [r for r in read_topic(kafka_container, kafka_container.topics.events("claim"), expected=6)
+                    if r.key == first_claim]
     assert [json.loads(r.value)["type"] for r in claim_events] == [
         "cz.policycore.claim.reported.v1", "cz.policycore.claim.approved.v1",
         "cz.policycore.claim.payout-scheduled.v1", "cz.policycore.claim.payout-paid.v1"]
@@ -152,11 +171,6 @@ def test_claim_events_and_payouts_reach_their_topics(kafka_container: Container)
     detail = claim_detail(kafka_container.database, "PU-2026-0001")
     assert (detail.status, detail.amount, detail.paid_on) == ("paid", Decimal("1000.00"), "2026-06-12")
 
-
-ILLNESS_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
-                  {"insured_id": "A1", "cover": "serious_illness", "sum_insured": Decimal("200000"),
-                   "variant": "complete"},
-                  {"insured_id": "A1", "cover": "in_situ", "sum_insured": Decimal("60000")}]
 
 
 def test_a_serious_illness_ends_its_group_and_the_in_situ_cover_others_go_on(container: Container) -> None:
