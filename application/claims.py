@@ -26,9 +26,11 @@ from application.commands import (
     ApproveClaim,
     ClaimCommand,
     CloseClaim,
+    DailyAllowanceFacts,
     DeathFacts,
     DeclineClaim,
     HospitalFacts,
+    IncapacityFacts,
     SeriousIllnessFacts,
     ReceiveClaimDocuments,
     RecordPayoutPaid,
@@ -39,8 +41,10 @@ from application.commands import (
     SchedulePayout,
 )
 from domain.benefits.covers import Cover
+from domain.benefits.daily_allowance import DailyAllowanceVariant, daily_allowance_benefit
 from domain.benefits.death import accidental_death_benefit, death_benefit
 from domain.benefits.hospital import HospitalStay, adult_hospital_benefit
+from domain.benefits.incapacity import IncapacityVariant, incapacity_benefit
 from domain.benefits.result import BenefitResult
 from domain.benefits.serious_illness import SeriousIllnessVariant, in_situ_neoplasm_benefit, serious_illness_benefit
 from domain.claims.payout_routing import eur_czk_on
@@ -60,7 +64,9 @@ HOSPITAL_COVERS = frozenset({"hospitalisation_accident", "hospitalisation_accide
 _COVER_CODES = {Cover.BASIC_DEATH: "basic_death", Cover.SUPPLEMENTARY_DEATH: "supplementary_death",
                 Cover.ACCIDENTAL_DEATH: "accidental_death", Cover.SERIOUS_ILLNESS: "serious_illness",
                 Cover.IN_SITU_NEOPLASM: "in_situ"}
-Facts = DeathFacts | HospitalFacts | SeriousIllnessFacts
+Facts = DeathFacts | HospitalFacts | SeriousIllnessFacts | DailyAllowanceFacts | IncapacityFacts
+DAILY_ALLOWANCE = {"daily_allowance_do8": DailyAllowanceVariant.DO8, "daily_allowance_do29": DailyAllowanceVariant.DO29}
+INCAPACITY = {"sickness_incapacity_pn15": IncapacityVariant.PN15, "sickness_incapacity_pn57": IncapacityVariant.PN57}
 # What a claim step takes from its command, besides ``today`` and ``meta``.
 _STEPS: dict[type, str] = {
     RequestClaimDocuments: "request_documents",
@@ -193,6 +199,16 @@ def assess(claim: Claim, policy: Policy, facts: Facts, decided_on: date) -> Bene
     if isinstance(facts, DeathFacts) and code == "accidental_death":
         return accidental_death_benefit(at(facts.died_on).get(claim.cover_key, claim.sum_insured), claim.sum_insured,
                                         facts.traffic_accident)
+    if isinstance(facts, DailyAllowanceFacts) and code in DAILY_ALLOWANCE:
+        # "od 85. dne ... dvojnásobek, od 183. dne ... trojnásobek": the adult daily allowance progresses.
+        return daily_allowance_benefit(DAILY_ALLOWANCE[code], claim.sum_insured, facts.healing_days,
+                                       facts.table_maximum_days, with_progression=True)
+    if isinstance(facts, IncapacityFacts) and (code in INCAPACITY or code == "sickness_incapacity_pn29"):
+        variant = INCAPACITY.get(code) or (IncapacityVariant.PN29_FROM_DAY_1
+                                           if _terms_of(policy, claim.cover_key).get("variant") == "from_day_1"
+                                           else IncapacityVariant.PN29_FROM_DAY_29)
+        return incapacity_benefit(variant, claim.sum_insured, facts.incapacity_days,
+                                  facts.self_employed_without_sickness_insurance)
     if isinstance(facts, HospitalFacts) and code in HOSPITAL_COVERS:
         return adult_hospital_benefit(claim.sum_insured, HospitalStay(facts.admitted_at, facts.discharged_at))
     raise BenefitNotAssessed(f"{facts.kind} facts do not decide a benefit of {code} (no calculator wired for it)")

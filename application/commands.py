@@ -448,12 +448,32 @@ class SeriousIllnessFacts(BaseModel):
     died_on: date | None = None
 
 
+class DailyAllowanceFacts(BaseModel):
+    """An injury's healing (DO8 / DO29): the actual days and the valuation table's maximum for the diagnosis."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["daily_allowance"] = "daily_allowance"
+    healing_days: Annotated[int, Field(ge=1, le=3650)]
+    table_maximum_days: Annotated[int, Field(ge=1, le=3650)]
+
+
+class IncapacityFacts(BaseModel):
+    """Incapacity for work (PN15 / PN29 / PN57): its length and whether the insured is a self-employed
+    person not paying sickness insurance (paid at most 548 days)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["incapacity"] = "incapacity"
+    incapacity_days: Annotated[int, Field(ge=1, le=3650)]
+    self_employed_without_sickness_insurance: bool = False
+
+
 class ApproveClaim(ClaimCommand):
     """The investigation's result: the facts the benefit is computed from, by the cover's calculator."""
 
     type: Literal["ApproveClaim"] = "ApproveClaim"
     decided_on: date
-    facts: Annotated[Union[DeathFacts, HospitalFacts, SeriousIllnessFacts], Field(discriminator="kind")]
+    facts: Annotated[Union[DeathFacts, HospitalFacts, SeriousIllnessFacts, DailyAllowanceFacts, IncapacityFacts],
+                     Field(discriminator="kind")]
 
 
 class DeclineClaim(ClaimCommand):

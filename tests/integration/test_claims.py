@@ -240,3 +240,45 @@ def test_the_business_clock_reviews_deadlines_once_a_day(tmp_path, request) -> N
         assert [(e.due, e.noticed_on) for e in overdue] == [(date(2026, 5, 9), date(2026, 5, 10))]
     finally:
         business.close()
+
+
+DAILY_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
+                {"insured_id": "A1", "cover": "daily_allowance_do8", "sum_insured": Decimal("300")},
+                {"insured_id": "A1", "cover": "sickness_incapacity_pn29", "sum_insured": Decimal("400"),
+                 "variant": "from_day_1"}]
+
+
+@pytest.mark.parametrize("cover, cause, facts, amount", [
+    # DO8 with progression: days 1-84 single, from day 85 double (300 -> 600 a day).
+    ("daily_allowance_do8", "accident", {"kind": "daily_allowance", "healing_days": 84, "table_maximum_days": 120},
+     "25200.00"),
+    ("daily_allowance_do8", "accident", {"kind": "daily_allowance", "healing_days": 85, "table_maximum_days": 120},
+     "25800.00"),
+    ("daily_allowance_do8", "accident", {"kind": "daily_allowance", "healing_days": 100, "table_maximum_days": 90},
+     "28800.00"),  # the table caps the days: 84 x 300 + 6 x 600
+    # PN29 paid from day 1 once the incapacity has lasted 29 days: 40 x 400.
+    ("sickness_incapacity_pn29", "illness", {"kind": "incapacity", "incapacity_days": 40}, "16000.00"),
+])
+def test_daily_benefits_by_their_calculators(container: Container, cover, cause, facts, amount) -> None:
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=DAILY_COVERS))
+    report(container, cover, "2026-04-01", cause=cause)
+    run(container, "ApproveClaim", decided_on="2026-06-10", facts=facts)
+    assert container.policies.claims.claim("PU-2026-0001").amount == Decimal(amount)
+
+
+@pytest.mark.parametrize("cover, cause, facts, rule", [
+    ("daily_allowance_do8", "accident", {"kind": "daily_allowance", "healing_days": 20, "table_maximum_days": 7},
+     "daily-allowance-minimum-healing-period"),
+    ("sickness_incapacity_pn29", "illness", {"kind": "incapacity", "incapacity_days": 28}, "incapacity-qualifying-period"),
+    ("sickness_incapacity_pn29", "illness", {"kind": "hospital", "admitted_at": "2026-04-01T08:00:00+02:00",
+                                              "discharged_at": "2026-04-03T08:00:00+02:00"},
+     "benefit-calculator-for-cover"),
+])
+def test_facts_that_do_not_pay_leave_the_claim_under_investigation(container: Container, cover, cause, facts,
+                                                                   rule) -> None:
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=DAILY_COVERS))
+    report(container, cover, "2026-04-01", cause=cause)
+    with pytest.raises(DomainError) as refused:
+        run(container, "ApproveClaim", decided_on="2026-06-10", facts=facts)
+    assert refused.value.rule == rule
+    assert container.policies.claims.claim("PU-2026-0001").status == "reported"
