@@ -251,6 +251,7 @@ class Policy(Aggregate):
         self.dunned_through: date | None = None  # the last business day a dunning step was taken
         self.claimed_events: set[str] = set()  # "cover key@event date" of every claim reported
         self.ended_groups: dict[str, list[int]] = {}  # serious illness: diagnosis groups paid and ended, per part
+        self.premium_waived_from: date | None = None
         self.insured = insured
         self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers
@@ -574,7 +575,8 @@ class Policy(Aggregate):
         _check_premium_allowed(product.lifecycle, frequency, czk(premium),
                                changing_premium=czk(premium) != current.premium and frequency == current.frequency)
         _check_payment_method(product.lifecycle, frequency, payment_method or self.payment_method)
-        schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency)).ended(end)
+        schedule = self.schedule.with_terms(PremiumTerms(effective, czk(premium), frequency)).ended(
+            self._premium_end(end))
         change = None
         if covers is not None:
             # What the anniversaries already changed is recorded first, so the change starts from it.
@@ -646,7 +648,7 @@ class Policy(Aggregate):
             self.insured = insured
         if end_date is not None:
             self.end_date = end_date
-            self.schedule = self.schedule.ended(end_date)
+            self.schedule = self.schedule.ended(self._premium_end(end_date))
         if covers is not None:
             self.cover_terms = covers
         for change in cover_changes:
@@ -820,6 +822,21 @@ class Policy(Aggregate):
     def _diagnosis_group_ended(self, cover_key: str, group: int, effective_from: date, reason: str,
                                meta: EventMetadata) -> None:
         self.ended_groups[cover_key] = sorted({*self.ended_groups.get(cover_key, []), group})
+
+    def start_premium_waiver(self, *, effective_from: date, claim_number: str, meta: EventMetadata) -> None:
+        """"je zbaven povinnosti platit běžné pojistné": no premium falls due from ``effective_from``; the
+        covers go on."""
+        self._premium_waiver_started(effective_from=effective_from, reason=f"claim {claim_number}", meta=meta)
+
+    @event("PremiumWaiverStarted")
+    def _premium_waiver_started(self, effective_from: date, reason: str, meta: EventMetadata) -> None:
+        self.premium_waived_from = effective_from
+        self.schedule = self.schedule.ended(self._premium_end(self.end_date))
+
+    def _premium_end(self, end: date | None) -> date | None:
+        """Premium falls due until the end, or until a premium waiver starts."""
+        waived = self.premium_waived_from
+        return waived if end is None or (waived is not None and waived < end) else end
 
     # Endings -----------------------------------------------------------------------------
 

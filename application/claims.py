@@ -31,6 +31,7 @@ from application.commands import (
     DeclineClaim,
     HospitalFacts,
     IncapacityFacts,
+    InvalidityFacts,
     SeriousIllnessFacts,
     ReceiveClaimDocuments,
     RecordPayoutPaid,
@@ -45,10 +46,11 @@ from domain.benefits.daily_allowance import DailyAllowanceVariant, daily_allowan
 from domain.benefits.death import accidental_death_benefit, death_benefit
 from domain.benefits.hospital import HospitalStay, adult_hospital_benefit
 from domain.benefits.incapacity import IncapacityVariant, incapacity_benefit
+from domain.benefits.invalidity import invalidity_benefit
 from domain.benefits.result import BenefitResult
 from domain.benefits.serious_illness import SeriousIllnessVariant, in_situ_neoplasm_benefit, serious_illness_benefit
 from domain.claims.payout_routing import eur_czk_on
-from domain.dates import add_months
+from domain.dates import add_months, add_years
 from domain.policy_covers import cover_keys
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
@@ -64,7 +66,11 @@ HOSPITAL_COVERS = frozenset({"hospitalisation_accident", "hospitalisation_accide
 _COVER_CODES = {Cover.BASIC_DEATH: "basic_death", Cover.SUPPLEMENTARY_DEATH: "supplementary_death",
                 Cover.ACCIDENTAL_DEATH: "accidental_death", Cover.SERIOUS_ILLNESS: "serious_illness",
                 Cover.IN_SITU_NEOPLASM: "in_situ"}
-Facts = DeathFacts | HospitalFacts | SeriousIllnessFacts | DailyAllowanceFacts | IncapacityFacts
+Facts = DeathFacts | HospitalFacts | SeriousIllnessFacts | DailyAllowanceFacts | IncapacityFacts | InvalidityFacts
+INVALIDITY = {"invalidity_1": 1, "invalidity_2": 2, "invalidity_3": 3}
+# "zbaven povinnosti platit běžné pojistné, jestliže byl uznán invalidním (invalidita 2. nebo 3. stupně)";
+# "doba, po kterou neposkytujeme plnění, je 1 rok od počátku pojištění" (not after an accident).
+WAIVER_FROM_DEGREE, WAIVER_WAITING_YEARS = 2, 1
 DAILY_ALLOWANCE = {"daily_allowance_do8": DailyAllowanceVariant.DO8, "daily_allowance_do29": DailyAllowanceVariant.DO29}
 INCAPACITY = {"sickness_incapacity_pn15": IncapacityVariant.PN15, "sickness_incapacity_pn57": IncapacityVariant.PN57}
 # What a claim step takes from its command, besides ``today`` and ``meta``.
@@ -138,6 +144,9 @@ class ClaimDesk:
             for group in sorted(result.ends_groups):
                 policy.end_diagnosis_group(cover_key=claim.cover_key, group=group, effective_from=claim.event_date,
                                            claim_number=claim.claim_number, meta=meta)
+        if isinstance(command.facts, InvalidityFacts) and _premium_waived(claim, policy, command.facts):
+            policy.start_premium_waiver(effective_from=command.facts.recognised_on, claim_number=claim.claim_number,
+                                        meta=meta)
         return [policy]
 
     def _review(self, claim: Claim, on: date, meta: EventMetadata, touched: dict[Any, Aggregate]) -> list[Aggregate]:
@@ -209,6 +218,13 @@ def assess(claim: Claim, policy: Policy, facts: Facts, decided_on: date) -> Bene
                                            else IncapacityVariant.PN29_FROM_DAY_29)
         return incapacity_benefit(variant, claim.sum_insured, facts.incapacity_days,
                                   facts.self_employed_without_sickness_insurance)
+    if isinstance(facts, InvalidityFacts) and code in INVALIDITY:
+        if facts.degree != INVALIDITY[code]:
+            raise BenefitNotAssessed(f"degree {facts.degree} is claimed on the degree {INVALIDITY[code]} cover")
+        in_force = at(claim.event_date)
+        sums = {degree: in_force[key] for name, degree in INVALIDITY.items()
+                if (key := f"{claim.insured_id}/{name}/0") in in_force}
+        return invalidity_benefit(facts.degree, sums, traffic_accident=facts.traffic_accident)
     if isinstance(facts, HospitalFacts) and code in HOSPITAL_COVERS:
         return adult_hospital_benefit(claim.sum_insured, HospitalStay(facts.admitted_at, facts.discharged_at))
     raise BenefitNotAssessed(f"{facts.kind} facts do not decide a benefit of {code} (no calculator wired for it)")
@@ -220,7 +236,17 @@ def _ended_parts(claim: Claim, policy: Policy, result: BenefitResult, facts: Fac
     if isinstance(facts, DeathFacts):
         return sorted(key for key in in_force if key.startswith(f"{claim.insured_id}/"))
     ended = {_COVER_CODES[cover] for cover in result.ends_covers}
+    ended |= {name for name, degree in INVALIDITY.items() if degree in result.ends_degrees}
     return sorted(key for key in in_force if key.startswith(f"{claim.insured_id}/") and key.split("/")[1] in ended)
+
+
+def _premium_waived(claim: Claim, policy: Policy, facts: InvalidityFacts) -> bool:
+    """The waiver cover of this insured, who is the policyholder, degree 2 or 3, after its year's wait."""
+    insured = next((person for person in policy.insured if person["id"] == claim.insured_id), {})
+    covered = f"{claim.insured_id}/premium_waiver/0" in policy.covers_on(claim.event_date)
+    waited = claim.cause == "accident" or claim.event_date >= add_years(policy.start_date, WAIVER_WAITING_YEARS)
+    return (covered and bool(insured.get("is_policyholder")) and facts.degree >= WAIVER_FROM_DEGREE and waited
+            and policy.premium_waived_from is None)
 
 
 def _terms_of(policy: Policy, cover_key: str) -> dict[str, Any]:

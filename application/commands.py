@@ -467,13 +467,23 @@ class IncapacityFacts(BaseModel):
     self_employed_without_sickness_insurance: bool = False
 
 
+class InvalidityFacts(BaseModel):
+    """Invalidity recognised (degree 1-3; 3 also stands for the care allowance, dependency II or higher)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["invalidity"] = "invalidity"
+    degree: Annotated[int, Field(ge=1, le=3)]
+    recognised_on: date
+    traffic_accident: bool = False
+
+
 class ApproveClaim(ClaimCommand):
     """The investigation's result: the facts the benefit is computed from, by the cover's calculator."""
 
     type: Literal["ApproveClaim"] = "ApproveClaim"
     decided_on: date
-    facts: Annotated[Union[DeathFacts, HospitalFacts, SeriousIllnessFacts, DailyAllowanceFacts, IncapacityFacts],
-                     Field(discriminator="kind")]
+    facts: Annotated[Union[DeathFacts, HospitalFacts, SeriousIllnessFacts, DailyAllowanceFacts, IncapacityFacts,
+                           InvalidityFacts], Field(discriminator="kind")]
 
 
 class DeclineClaim(ClaimCommand):

@@ -68,6 +68,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.DunningClosed: schema.DunningClosedV1,
     Policy.ClaimRegistered: schema.ClaimRegisteredV1,
     Policy.DiagnosisGroupEnded: schema.DiagnosisGroupEndedV1,
+    Policy.PremiumWaiverStarted: schema.PremiumWaiverStartedV1,
     Claim.Reported: schema.ClaimReportedV1,
     Claim.DocumentsRequested: schema.ClaimDocumentsRequestedV1,
     Claim.DocumentsReceived: schema.ClaimDocumentsReceivedV1,

@@ -64,7 +64,7 @@ class InsuredData(_Projection):
 class CoverData(_Projection):
     insured_id: str
     cover: str
-    sum_insured: Decimal | None
+    sum_insured: Decimal | None = Field(default=None, description="none for a cover without a sum (premium waiver)")
     decrease_kind: str | None = None
     decrease_rate_percent: Decimal | None = None
     individual_end_age: int | None = None
@@ -239,6 +239,11 @@ class DiagnosisGroupEndedData(_Model):
     reason: str
 
 
+class PremiumWaiverStartedData(_Model):
+    effective_from: date = Field(description="no premium falls due from this day; the covers go on")
+    reason: str
+
+
 class ClaimRegisteredData(_Model):
     claim_number: str
     cover_key: str
@@ -286,12 +291,13 @@ ReminderSentV1 = _event("reminder-sent", ReminderSentData)
 DunningClosedV1 = _event("dunning-closed", DunningClosedData)
 ClaimRegisteredV1 = _event("claim-registered", ClaimRegisteredData)
 DiagnosisGroupEndedV1 = _event("diagnosis-group-ended", DiagnosisGroupEndedData)
+PremiumWaiverStartedV1 = _event("premium-waiver-started", PremiumWaiverStartedData)
 ClockDayStartedV1 = _event("day-started", ClockDayStartedData, "clock")
 
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
                 PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1,
-                InstalmentFellDueV1, ClaimRegisteredV1, DiagnosisGroupEndedV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
+                InstalmentFellDueV1, ClaimRegisteredV1, DiagnosisGroupEndedV1, PremiumWaiverStartedV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 

@@ -36,6 +36,12 @@ ILLNESS_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": De
                    "variant": "complete"},
                   {"insured_id": "A1", "cover": "in_situ", "sum_insured": Decimal("60000")}]
 
+INVALIDITY_COVERS = [{"insured_id": "A1", "cover": "basic_death", "sum_insured": Decimal("500000")},
+                     {"insured_id": "A1", "cover": "invalidity_3", "variant": "accident_or_illness", "sum_insured": Decimal("300000")},
+                     {"insured_id": "A1", "cover": "invalidity_2", "variant": "accident_or_illness", "sum_insured": Decimal("200000")},
+                     {"insured_id": "A1", "cover": "invalidity_1", "variant": "accident_or_illness", "sum_insured": Decimal("100000")},
+                     {"insured_id": "A1", "cover": "premium_waiver"}]
+
 
 def run(container: Container, type_: str, claim: str = "PU-2026-0001", **fields: object):
     return container.policies.execute(command_adapter.validate_python(
@@ -141,12 +147,20 @@ def test_claim_events_and_payouts_reach_their_topics(kafka_container: Container)
         description="diagnosis", reporter="client")
     run(kafka_container, "ApproveClaim", "PU-2026-0002", decided_on="2026-06-10",
         facts={"kind": "serious_illness", "group": 3, "confirmed_on": "2026-05-02"})
+    # Invalidity with the premium waiver on a third.
+    kafka_container.policies.execute(issue("2026000003", insured=FLEXI_INSURED, covers=INVALIDITY_COVERS))
+    run(kafka_container, "ReportClaim", "PU-2026-0003", policy_number="2026000003", insured_id="A1",
+        cover_key="A1/invalidity_2/0", cause="accident", event_date="2026-05-02", reported_on="2026-05-04",
+        description="injury", reporter="client")
+    run(kafka_container, "ApproveClaim", "PU-2026-0003", decided_on="2026-06-10",
+        facts={"kind": "invalidity", "degree": 2, "recognised_on": "2026-06-01"})
     kafka_container.relay().publish_next_page()
     policy_types = {json.loads(r.value)["type"] for r in read_topic(
-        kafka_container, kafka_container.topics.policy_events, expected=7)}
-    assert {"cz.policycore.policy.claim-registered.v1", "cz.policycore.policy.diagnosis-group-ended.v1"} <= policy_types
+        kafka_container, kafka_container.topics.policy_events, expected=12)}
+    assert {"cz.policycore.policy.claim-registered.v1", "cz.policycore.policy.diagnosis-group-ended.v1",
+            "cz.policycore.policy.premium-waiver-started.v1"} <= policy_types
     first_claim = str(claim_id_for("PU-2026-0001")).encode()
-    claim_events = [r for r in read_topic(kafka_container, kafka_container.topics.events("claim"), expected=6)
+    claim_events = [r for r in read_topic(kafka_container, kafka_container.topics.events("claim"), expected=8)
                     if r.key == first_claim]
     assert [json.loads(r.value)["type"] for r in claim_events] == [
         "cz.policycore.claim.reported.v1", "cz.policycore.claim.approved.v1",
@@ -282,3 +296,28 @@ def test_facts_that_do_not_pay_leave_the_claim_under_investigation(container: Co
         run(container, "ApproveClaim", decided_on="2026-06-10", facts=facts)
     assert refused.value.rule == rule
     assert container.policies.claims.claim("PU-2026-0001").status == "reported"
+
+
+
+def test_invalidity_ends_its_degree_and_the_lower_ones_and_waives_the_premium(container: Container) -> None:
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=INVALIDITY_COVERS))
+    report(container, "invalidity_2", "2026-05-01")  # an accident: the waiver's year of waiting does not apply
+    run(container, "ApproveClaim", decided_on="2026-06-10",
+        facts={"kind": "invalidity", "degree": 2, "recognised_on": "2026-06-01"})
+    policy = container.policies.policy("2026000001")
+    assert container.policies.claims.claim("PU-2026-0001").amount == Decimal("200000.00")
+    assert set(policy.covers_on(date(2026, 5, 1))) == {"A1/basic_death/0", "A1/invalidity_3/0",
+                                                       "A1/premium_waiver/0"}  # degrees 2 and 1 ended
+    assert policy.premium_waived_from == date(2026, 6, 1)
+    assert policy.schedule.instalments(date(2026, 12, 1))[-1].due_date == date(2026, 5, 1)  # nothing due from June
+    assert policy.status.value == "in_force"
+
+
+def test_invalidity_3_after_a_traffic_accident_is_doubled(container: Container) -> None:
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=INVALIDITY_COVERS))
+    report(container, "invalidity_3", "2026-05-01")
+    run(container, "ApproveClaim", decided_on="2026-06-10",
+        facts={"kind": "invalidity", "degree": 3, "recognised_on": "2026-06-01", "traffic_accident": True})
+    assert container.policies.claims.claim("PU-2026-0001").amount == Decimal("600000.00")  # 300 000 x 2
+    assert not any(key.startswith("A1/invalidity") for key in container.policies.policy("2026000001").covers_on(
+        date(2026, 5, 1)))
