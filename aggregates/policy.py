@@ -252,6 +252,7 @@ class Policy(Aggregate):
         self.claimed_events: set[str] = set()  # "cover key@event date" of every claim reported
         self.ended_groups: dict[str, list[int]] = {}  # serious illness: diagnosis groups paid and ended, per part
         self.premium_waived_from: date | None = None
+        self.terminal_advances: dict[str, Decimal] = {}  # advance paid per supplementary death part
         self.insured = insured
         self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers
@@ -822,6 +823,16 @@ class Policy(Aggregate):
     def _diagnosis_group_ended(self, cover_key: str, group: int, effective_from: date, reason: str,
                                meta: EventMetadata) -> None:
         self.ended_groups[cover_key] = sorted({*self.ended_groups.get(cover_key, []), group})
+
+    def record_terminal_advance(self, *, cover_key: str, amount: Decimal, claim_number: str,
+                                meta: EventMetadata) -> None:
+        """The advance on a terminal prognosis: deducted from the death benefit of this cover later."""
+        self._terminal_advance_recorded(cover_key=cover_key, amount=czk(amount), reason=f"claim {claim_number}",
+                                        meta=meta)
+
+    @event("TerminalAdvanceRecorded")
+    def _terminal_advance_recorded(self, cover_key: str, amount: Decimal, reason: str, meta: EventMetadata) -> None:
+        self.terminal_advances[cover_key] = self.terminal_advances.get(cover_key, Decimal("0.00")) + amount
 
     def start_premium_waiver(self, *, effective_from: date, claim_number: str, meta: EventMetadata) -> None:
         """"je zbaven povinnosti platit běžné pojistné": no premium falls due from ``effective_from``; the

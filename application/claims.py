@@ -31,8 +31,10 @@ from application.commands import (
     DeclineClaim,
     HospitalFacts,
     IncapacityFacts,
+    InjuryConsequencesFacts,
     InvalidityFacts,
     SeriousIllnessFacts,
+    TerminalIllnessFacts,
     ReceiveClaimDocuments,
     RecordPayoutPaid,
     ReopenClaim,
@@ -43,10 +45,12 @@ from application.commands import (
 )
 from domain.benefits.covers import Cover
 from domain.benefits.daily_allowance import DailyAllowanceVariant, daily_allowance_benefit
-from domain.benefits.death import accidental_death_benefit, death_benefit
+from domain.benefits.death import accidental_death_benefit, death_benefit, terminal_illness_advance
+from domain.benefits.injury_consequences import DamageThreshold, injury_consequences_benefit
 from domain.benefits.hospital import HospitalStay, adult_hospital_benefit
 from domain.benefits.incapacity import IncapacityVariant, incapacity_benefit
 from domain.benefits.invalidity import invalidity_benefit
+from domain.benefits.progression import Progression
 from domain.benefits.result import BenefitResult
 from domain.benefits.serious_illness import SeriousIllnessVariant, in_situ_neoplasm_benefit, serious_illness_benefit
 from domain.claims.payout_routing import eur_czk_on
@@ -66,7 +70,11 @@ HOSPITAL_COVERS = frozenset({"hospitalisation_accident", "hospitalisation_accide
 _COVER_CODES = {Cover.BASIC_DEATH: "basic_death", Cover.SUPPLEMENTARY_DEATH: "supplementary_death",
                 Cover.ACCIDENTAL_DEATH: "accidental_death", Cover.SERIOUS_ILLNESS: "serious_illness",
                 Cover.IN_SITU_NEOPLASM: "in_situ"}
-Facts = DeathFacts | HospitalFacts | SeriousIllnessFacts | DailyAllowanceFacts | IncapacityFacts | InvalidityFacts
+Facts = (DeathFacts | HospitalFacts | SeriousIllnessFacts | DailyAllowanceFacts | IncapacityFacts | InvalidityFacts
+         | InjuryConsequencesFacts | TerminalIllnessFacts)
+INJURY_THRESHOLDS = {"accident_permanent_consequences_from_0_5": DamageThreshold.FROM_HALF_PERCENT,
+                     "accident_permanent_consequences_from_10": DamageThreshold.FROM_TEN_PERCENT}
+PROGRESSIONS = {"fourfold_progression": Progression.FOUR_FOLD, "tenfold_progression_plus": Progression.TEN_FOLD_PLUS}
 INVALIDITY = {"invalidity_1": 1, "invalidity_2": 2, "invalidity_3": 3}
 # "zbaven povinnosti platit běžné pojistné, jestliže byl uznán invalidním (invalidita 2. nebo 3. stupně)";
 # "doba, po kterou neposkytujeme plnění, je 1 rok od počátku pojištění" (not after an accident).
@@ -144,6 +152,9 @@ class ClaimDesk:
             for group in sorted(result.ends_groups):
                 policy.end_diagnosis_group(cover_key=claim.cover_key, group=group, effective_from=claim.event_date,
                                            claim_number=claim.claim_number, meta=meta)
+        if isinstance(command.facts, TerminalIllnessFacts):
+            policy.record_terminal_advance(cover_key=claim.cover_key, amount=result.amount,
+                                           claim_number=claim.claim_number, meta=meta)
         if isinstance(command.facts, InvalidityFacts) and _premium_waived(claim, policy, command.facts):
             policy.start_premium_waiver(effective_from=command.facts.recognised_on, claim_number=claim.claim_number,
                                         meta=meta)
@@ -204,7 +215,16 @@ def assess(claim: Claim, policy: Policy, facts: Facts, decided_on: date) -> Bene
         serious = f"{claim.insured_id}/serious_illness/0"
         return in_situ_neoplasm_benefit(at(claim.event_date).get(serious, Decimal(0)))
     if isinstance(facts, DeathFacts) and code in {"basic_death", "supplementary_death"}:
-        return death_benefit(at(facts.died_on).get(claim.cover_key, claim.sum_insured))
+        return death_benefit(at(facts.died_on).get(claim.cover_key, claim.sum_insured),
+                             terminal_advance_paid=policy.terminal_advances.get(claim.cover_key, Decimal(0)))
+    if isinstance(facts, TerminalIllnessFacts) and code == "supplementary_death":
+        history = policy.cover_history[claim.cover_key]
+        return terminal_illness_advance(claim.sum_insured, facts.prognosis_confirmed_on, history[0][0],
+                                        policy.end_date or facts.prognosis_confirmed_on)
+    if isinstance(facts, InjuryConsequencesFacts) and code in INJURY_THRESHOLDS:
+        progression = PROGRESSIONS[_terms_of(policy, claim.cover_key).get("variant", "fourfold_progression")]
+        return injury_consequences_benefit(facts.damage_percent, claim.sum_insured, progression,
+                                           INJURY_THRESHOLDS[code])
     if isinstance(facts, DeathFacts) and code == "accidental_death":
         return accidental_death_benefit(at(facts.died_on).get(claim.cover_key, claim.sum_insured), claim.sum_insured,
                                         facts.traffic_accident)

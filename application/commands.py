@@ -477,13 +477,30 @@ class InvalidityFacts(BaseModel):
     traffic_accident: bool = False
 
 
+class InjuryConsequencesFacts(BaseModel):
+    """Permanent consequences of an injury: the damage assessed by the valuation table, in %."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["injury_consequences"] = "injury_consequences"
+    damage_percent: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)]
+
+
+class TerminalIllnessFacts(BaseModel):
+    """A terminal prognosis confirmed (supplementary death cover): an advance of 60 %."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["terminal_illness"] = "terminal_illness"
+    prognosis_confirmed_on: date
+
+
 class ApproveClaim(ClaimCommand):
     """The investigation's result: the facts the benefit is computed from, by the cover's calculator."""
 
     type: Literal["ApproveClaim"] = "ApproveClaim"
     decided_on: date
     facts: Annotated[Union[DeathFacts, HospitalFacts, SeriousIllnessFacts, DailyAllowanceFacts, IncapacityFacts,
-                           InvalidityFacts], Field(discriminator="kind")]
+                           InvalidityFacts, InjuryConsequencesFacts, TerminalIllnessFacts],
+                     Field(discriminator="kind")]
 
 
 class DeclineClaim(ClaimCommand):

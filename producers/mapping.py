@@ -69,6 +69,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.ClaimRegistered: schema.ClaimRegisteredV1,
     Policy.DiagnosisGroupEnded: schema.DiagnosisGroupEndedV1,
     Policy.PremiumWaiverStarted: schema.PremiumWaiverStartedV1,
+    Policy.TerminalAdvanceRecorded: schema.TerminalAdvanceRecordedV1,
     Claim.Reported: schema.ClaimReportedV1,
     Claim.DocumentsRequested: schema.ClaimDocumentsRequestedV1,
     Claim.DocumentsReceived: schema.ClaimDocumentsReceivedV1,

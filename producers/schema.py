@@ -239,6 +239,12 @@ class DiagnosisGroupEndedData(_Model):
     reason: str
 
 
+class TerminalAdvanceRecordedData(_Model):
+    cover_key: str
+    amount: Decimal = Field(description="deducted from this cover's death benefit later")
+    reason: str
+
+
 class PremiumWaiverStartedData(_Model):
     effective_from: date = Field(description="no premium falls due from this day; the covers go on")
     reason: str
@@ -292,12 +298,15 @@ DunningClosedV1 = _event("dunning-closed", DunningClosedData)
 ClaimRegisteredV1 = _event("claim-registered", ClaimRegisteredData)
 DiagnosisGroupEndedV1 = _event("diagnosis-group-ended", DiagnosisGroupEndedData)
 PremiumWaiverStartedV1 = _event("premium-waiver-started", PremiumWaiverStartedData)
+TerminalAdvanceRecordedV1 = _event("terminal-advance-recorded", TerminalAdvanceRecordedData)
 ClockDayStartedV1 = _event("day-started", ClockDayStartedData, "clock")
 
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
                 PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1,
-                InstalmentFellDueV1, ClaimRegisteredV1, DiagnosisGroupEndedV1, PremiumWaiverStartedV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
+                InstalmentFellDueV1, ClaimRegisteredV1, DiagnosisGroupEndedV1, PremiumWaiverStartedV1,
+                TerminalAdvanceRecordedV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1,
+                ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 

@@ -154,13 +154,24 @@ def test_claim_events_and_payouts_reach_their_topics(kafka_container: Container)
         description="injury", reporter="client")
     run(kafka_container, "ApproveClaim", "PU-2026-0003", decided_on="2026-06-10",
         facts={"kind": "invalidity", "degree": 2, "recognised_on": "2026-06-01"})
+    # A terminal-illness advance on a fourth (in its fourth year).
+    kafka_container.policies.execute(issue("2026000004", insured=FLEXI_INSURED, start_date=date(2023, 5, 1),
+                                           end_date=date(2043, 5, 1), covers=[COVERS[0], {
+                                               "insured_id": "A1", "cover": "supplementary_death",
+                                               "sum_insured": Decimal("1000000")}]))
+    run(kafka_container, "ReportClaim", "PU-2026-0004", policy_number="2026000004", insured_id="A1",
+        cover_key="A1/supplementary_death/0", cause="illness", event_date="2026-05-02", reported_on="2026-05-04",
+        description="prognosis", reporter="client")
+    run(kafka_container, "ApproveClaim", "PU-2026-0004", decided_on="2026-06-10",
+        facts={"kind": "terminal_illness", "prognosis_confirmed_on": "2026-05-02"})
     kafka_container.relay().publish_next_page()
     policy_types = {json.loads(r.value)["type"] for r in read_topic(
-        kafka_container, kafka_container.topics.policy_events, expected=12)}
+        kafka_container, kafka_container.topics.policy_events, expected=15)}
     assert {"cz.policycore.policy.claim-registered.v1", "cz.policycore.policy.diagnosis-group-ended.v1",
-            "cz.policycore.policy.premium-waiver-started.v1"} <= policy_types
+            "cz.policycore.policy.premium-waiver-started.v1",
+            "cz.policycore.policy.terminal-advance-recorded.v1"} <= policy_types
     first_claim = str(claim_id_for("PU-2026-0001")).encode()
-    claim_events = [r for r in read_topic(kafka_container, kafka_container.topics.events("claim"), expected=8)
+    claim_events = [r for r in read_topic(kafka_container, kafka_container.topics.events("claim"), expected=10)
                     if r.key == first_claim]
     assert [json.loads(r.value)["type"] for r in claim_events] == [
         "cz.policycore.claim.reported.v1", "cz.policycore.claim.approved.v1",
@@ -321,3 +332,37 @@ def test_invalidity_3_after_a_traffic_accident_is_doubled(container: Container) 
     assert container.policies.claims.claim("PU-2026-0001").amount == Decimal("600000.00")  # 300 000 x 2
     assert not any(key.startswith("A1/invalidity") for key in container.policies.policy("2026000001").covers_on(
         date(2026, 5, 1)))
+
+
+@pytest.mark.parametrize("variant, cover, damage, amount", [
+    ("fourfold_progression", "accident_permanent_consequences_from_0_5", "25", "250000.00"),  # 25 % of 1 x
+    ("fourfold_progression", "accident_permanent_consequences_from_0_5", "26", "520000.00"),  # 26 % of 2 x
+    ("fourfold_progression", "accident_permanent_consequences_from_10", "9.5", None),         # below 10 %
+])
+def test_permanent_consequences_of_injury_by_the_progression(container: Container, variant, cover, damage,
+                                                             amount) -> None:
+    covers = [COVERS[0], {"insured_id": "A1", "cover": cover, "sum_insured": Decimal("1000000"), "variant": variant}]
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=covers))
+    report(container, cover, "2026-04-01")
+    approve = {"decided_on": "2026-06-10", "facts": {"kind": "injury_consequences", "damage_percent": damage}}
+    if amount is None:
+        with pytest.raises(DomainError) as refused:
+            run(container, "ApproveClaim", **approve)
+        assert refused.value.rule == "permanent-consequences-below-threshold"
+        return
+    run(container, "ApproveClaim", **approve)
+    assert container.policies.claims.claim("PU-2026-0001").amount == Decimal(amount)
+
+
+def test_a_terminal_advance_is_deducted_from_the_later_death_benefit(container: Container) -> None:
+    covers = [COVERS[0], {"insured_id": "A1", "cover": "supplementary_death", "sum_insured": Decimal("1000000")}]
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=covers, start_date=date(2023, 5, 1),
+                                     end_date=date(2043, 5, 1)))
+    report(container, "supplementary_death", "2026-05-01", cause="illness")
+    run(container, "ApproveClaim", decided_on="2026-05-20",
+        facts={"kind": "terminal_illness", "prognosis_confirmed_on": "2026-05-01"})  # 3 years after the start
+    assert container.policies.claims.claim("PU-2026-0001").amount == Decimal("600000.00")  # 60 %
+    report(container, "supplementary_death", "2026-06-01", claim="PU-2026-0002", cause="illness")
+    run(container, "ApproveClaim", "PU-2026-0002", decided_on="2026-06-10",
+        facts={"kind": "death", "died_on": "2026-06-01"})
+    assert container.policies.claims.claim("PU-2026-0002").amount == Decimal("400000.00")  # 1 000 000 - 600 000
