@@ -17,6 +17,7 @@ from eventsourcing.domain import Aggregate, event
 
 from aggregates.policy_history import PolicyAsOf
 from domain.claims.deadlines import investigation_due, payout_due
+from domain.claims.documents import required_documents
 from domain.claims.payout_routing import destination
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
@@ -112,10 +113,13 @@ class Claim(Aggregate):
 
     # Documents -----------------------------------------------------------------------------------
 
-    def request_documents(self, *, documents: list[str], requested_on: date, today: date, meta: EventMetadata) -> None:
+    def request_documents(self, *, documents: list[str] | None, requested_on: date, today: date,
+                          meta: EventMetadata) -> None:
+        """The documents named, or (none named) those the claim's cover needs."""
         self._require(self.INVESTIGATING, "request documents")
         self._on_or_before(requested_on, today)
-        self._documents_requested(documents=sorted(set(documents)), requested_on=requested_on, meta=meta)
+        wanted = documents or required_documents(self.cover_key.split("/")[1], self.cause)
+        self._documents_requested(documents=sorted(set(wanted)), requested_on=requested_on, meta=meta)
 
     @event("DocumentsRequested")
     def _documents_requested(self, documents: list[str], requested_on: date, meta: EventMetadata) -> None:

@@ -410,7 +410,9 @@ class ReportClaim(ClaimCommand):
 
 class RequestClaimDocuments(ClaimCommand):
     type: Literal["RequestClaimDocuments"] = "RequestClaimDocuments"
-    documents: Annotated[list[Annotated[str, Field(min_length=1, max_length=100)]], Field(min_length=1, max_length=20)]
+    documents: Annotated[list[Annotated[str, Field(min_length=1, max_length=100)]],
+                         Field(min_length=1, max_length=20)] | None = Field(
+        default=None, description="none: the documents the claim's cover needs")
     requested_on: date
 
 

@@ -8,6 +8,7 @@ import pytest
 from aggregates.claim import Claim, ClaimStateInvalid
 from aggregates.policy_history import PolicyAsOf
 from domain.claims.deadlines import investigation_due, payout_due
+from domain.claims.documents import required_documents
 from domain.claims.payout_routing import Destination, NoRateForDay, destination, eur_czk_on
 from tests.factories import metadata
 
@@ -71,3 +72,13 @@ def test_each_deadline_is_recorded_once_and_steps_keep_their_order() -> None:
     assert claim.review_deadlines(today=date(2026, 4, 28), meta=metadata()) == ["payout"]  # due 27 April
     with pytest.raises(ClaimStateInvalid):
         claim.decline(grounds="late", decided_on=date(2026, 4, 28), today=TODAY, meta=metadata())
+
+
+def test_a_claim_asks_for_the_documents_its_cover_needs() -> None:
+    claim = reported_claim()  # basic death, an illness
+    claim.request_documents(documents=None, requested_on=date(2026, 1, 11), today=TODAY, meta=metadata())
+    assert claim.pending_documents == ["death certificate", "death notice (Lo-103)"]
+    assert "police record (traffic accident or caused by another person)" in required_documents(
+        "daily_allowance_do8", "accident")
+    assert required_documents("hospitalisation_accident", "illness") == ["hospital stay notice (Lo-108)",
+                                                                         "discharge report"]
