@@ -21,7 +21,6 @@ from aggregates.claim import Claim, claim_id_for
 from aggregates.intervention import Intervention, InterventionType, intervention_id_for
 from aggregates.policy import EndReason, Policy
 from aggregates.policy_history import policy_as_of
-from application.workflow_meta import workflow_meta
 from application.commands import (
     ApproveClaim,
     ClaimCommand,
@@ -33,8 +32,6 @@ from application.commands import (
     IncapacityFacts,
     InjuryConsequencesFacts,
     InvalidityFacts,
-    SeriousIllnessFacts,
-    TerminalIllnessFacts,
     ReceiveClaimDocuments,
     RecordPayoutPaid,
     ReopenClaim,
@@ -42,22 +39,25 @@ from application.commands import (
     RequestClaimDocuments,
     ReviewClaimDeadlines,
     SchedulePayout,
+    SeriousIllnessFacts,
+    TerminalIllnessFacts,
 )
+from application.workflow_meta import workflow_meta
 from domain.benefits.covers import Cover
 from domain.benefits.daily_allowance import DailyAllowanceVariant, daily_allowance_benefit
 from domain.benefits.death import accidental_death_benefit, death_benefit, terminal_illness_advance
-from domain.benefits.injury_consequences import DamageThreshold, injury_consequences_benefit
 from domain.benefits.hospital import HospitalStay, adult_hospital_benefit
 from domain.benefits.incapacity import IncapacityVariant, incapacity_benefit
+from domain.benefits.injury_consequences import DamageThreshold, injury_consequences_benefit
 from domain.benefits.invalidity import invalidity_benefit
 from domain.benefits.progression import Progression
 from domain.benefits.result import BenefitResult
 from domain.benefits.serious_illness import SeriousIllnessVariant, in_situ_neoplasm_benefit, serious_illness_benefit
 from domain.claims.payout_routing import eur_czk_on
 from domain.dates import add_months, add_years
-from domain.policy_covers import cover_keys
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
+from domain.policy_covers import cover_keys
 from domain.products.flexi import FlexiRules
 from domain.products.model import ProductVersion
 

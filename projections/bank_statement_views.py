@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from domain.money import from_halere
 from infrastructure.database import Database
+from projections.base import select_filtered
 from projections.contracts import as_date
 
 
@@ -29,14 +30,8 @@ class StatementLineView(BaseModel):
 
 def list_lines(database: Database, outcome: str | None = None, reason: str | None = None, limit: int = 100,
                offset: int = 0) -> list[StatementLineView]:
-    conditions, params = ["1 = 1"], {"limit": limit, "offset": offset}
-    for column, value in (("outcome", outcome), ("reason", reason)):
-        if value is not None:
-            conditions.append(f"{column} = %({column})s")
-            params[column] = value
-    with database.transaction() as tx:
-        rows = tx.fetchall(f"SELECT * FROM bank_statement_lines WHERE {' AND '.join(conditions)}"
-                           " ORDER BY booked_on, line_id LIMIT %(limit)s OFFSET %(offset)s", params)
+    rows = select_filtered(database, "bank_statement_lines", {"outcome": outcome, "reason": reason},
+                           "booked_on, line_id", limit, offset)
     return [_view(row) for row in rows]
 
 

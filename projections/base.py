@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from infrastructure.database import Transaction, in_clause
+from infrastructure.database import Database, Transaction, in_clause
 from producers.schema import PolicyEventV1
 
 _LOAD_CHUNK = 500
@@ -82,3 +82,19 @@ def load_rows(tx: Transaction, table: str, key: str, ids: Iterable[str],
         for record in tx.fetchall(f"SELECT * FROM {table} WHERE {key} {clause}", params):
             rows[record[key]] = to_row(record)
     return rows
+
+
+def upsert_statement(table: str, key: str, columns: Sequence[str]) -> str:
+    """INSERT ... ON CONFLICT (key) DO UPDATE of every other column (PostgreSQL and SQLite alike)."""
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(f'%({c})s' for c in columns)})"
+            f" ON CONFLICT ({key}) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in columns if c != key)}")
+
+
+def select_filtered(database: Database, table: str, filters: dict[str, Any], order_by: str, limit: int,
+                    offset: int) -> list[dict[str, Any]]:
+    """Rows of ``table`` whose columns equal the filters given (None: not filtered), in pages."""
+    given = {column: value for column, value in filters.items() if value is not None}
+    where = " AND ".join(f"{column} = %({column})s" for column in given) or "1 = 1"
+    with database.transaction() as tx:
+        return tx.fetchall(f"SELECT * FROM {table} WHERE {where} ORDER BY {order_by} LIMIT %(limit)s OFFSET %(offset)s",
+                           {**given, "limit": limit, "offset": offset})

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from domain.money import from_halere
 from infrastructure.database import Database
+from projections.base import select_filtered
 from projections.claims import ClaimRow, row_from_record
 
 
@@ -42,14 +43,8 @@ def _view(row: ClaimRow) -> ClaimView:
 
 def list_claims(database: Database, policy_number: str | None = None, status: str | None = None,
                 limit: int = 100, offset: int = 0) -> list[ClaimView]:
-    conditions, params = ["1 = 1"], {"limit": limit, "offset": offset}
-    for column, value in (("policy_number", policy_number), ("status", status)):
-        if value is not None:
-            conditions.append(f"{column} = %({column})s")
-            params[column] = value
-    with database.transaction() as tx:
-        rows = tx.fetchall(f"SELECT * FROM claims WHERE {' AND '.join(conditions)}"
-                           " ORDER BY reported_on DESC, claim_number LIMIT %(limit)s OFFSET %(offset)s", params)
+    rows = select_filtered(database, "claims", {"policy_number": policy_number, "status": status},
+                           "reported_on DESC, claim_number", limit, offset)
     return [_view(row_from_record(row)) for row in rows]
 
 

@@ -25,7 +25,7 @@ from producers.schema import (
     ClaimReportedV1,
     IntegrationEventV1,
 )
-from projections.base import ProjectionRejected, ProjectionResult, fold_in_sequence, load_rows
+from projections.base import ProjectionRejected, ProjectionResult, fold_in_sequence, load_rows, upsert_statement
 from projections.contracts import as_date
 
 
@@ -87,12 +87,7 @@ def evolve(row: ClaimRow | None, event: IntegrationEventV1) -> ClaimRow:
 
 _DATES = ("event_date", "reported_on", "investigation_due", "decided_on", "payout_due", "paid_on")
 _COLUMNS = tuple(ClaimRow.__dataclass_fields__)
-_UPSERT = f"""
-INSERT INTO claims ({", ".join(_COLUMNS)})
-VALUES ({", ".join(f"%({column})s" for column in _COLUMNS)})
-ON CONFLICT (claim_id) DO UPDATE SET
-    {", ".join(f"{column} = excluded.{column}" for column in _COLUMNS if column != "claim_id")}
-"""
+_UPSERT = upsert_statement("claims", "claim_id", _COLUMNS)
 
 
 def row_from_record(record: dict[str, Any]) -> ClaimRow:

@@ -22,7 +22,7 @@ from producers.schema import (
     InterventionResolvedByAdvisorV1,
     InterventionTakenV1,
 )
-from projections.base import ProjectionRejected, ProjectionResult, fold_in_sequence, load_rows
+from projections.base import ProjectionRejected, ProjectionResult, fold_in_sequence, load_rows, upsert_statement
 from projections.contracts import as_date
 
 InterventionState = Literal["open", "in_progress", "resolved", "expired"]
@@ -80,12 +80,7 @@ def evolve(row: InterventionRow | None, event: IntegrationEventV1) -> Interventi
 
 _DATES = ("due_date", "raised_on", "taken_on", "closed_on")
 _COLUMNS = tuple(InterventionRow.__dataclass_fields__)
-_UPSERT = f"""
-INSERT INTO interventions ({", ".join(_COLUMNS)})
-VALUES ({", ".join(f"%({column})s" for column in _COLUMNS)})
-ON CONFLICT (intervention_id) DO UPDATE SET
-    {", ".join(f"{column} = excluded.{column}" for column in _COLUMNS if column != "intervention_id")}
-"""
+_UPSERT = upsert_statement("interventions", "intervention_id", _COLUMNS)
 
 
 def row_from_record(record: dict[str, Any]) -> InterventionRow:

@@ -20,9 +20,9 @@ from application.bootstrap import Container
 from application.claims import ClaimNotFound
 from application.commands import command_adapter
 from domain.errors import DomainError
+from projections.claim_views import claim_detail
 from tests.conftest import settings_for
 from tests.factories import FLEXI_INSURED, issue
-from projections.claim_views import claim_detail
 from tests.kafka_helpers import read_topic, wait_until
 from tests.simulation import days, start_day
 
