@@ -139,10 +139,6 @@ def stream_of(domain_event: Any) -> str:
     return _STREAM_OF[type(domain_event)]
 
 
-def is_tick(domain_event: Any) -> bool:
-    return stream_of(domain_event) == CLOCK
-
-
 def _event_store_topics(*streams: str) -> tuple[str, ...]:
     return tuple(get_topic(cls) for cls, of in _STREAM_OF.items() if of in streams)
 
