@@ -40,11 +40,13 @@ services-status:
 migrate: install services-up ## apply migrations and create topics on the local services
 	$(WITH_SERVICES) $(PYTHON) -m application.cli migrate
 
-serve: install services-up ## run relay, contracts consumer and API against the local services (Ctrl-C stops all)
+serve: install services-up ## run the relay, every consumer and workflow, and the API on the local services (Ctrl-C stops all)
 	$(WITH_SERVICES) $(PYTHON) -m application.cli migrate && \
 	trap 'kill 0' INT TERM EXIT; \
 	$(PYTHON) -m application.cli relay & \
-	$(PYTHON) -m application.cli consume contracts & \
+	for consumer in contracts interventions claims collections claim-deadlines proposal-export payments; do \
+		$(PYTHON) -m application.cli consume $$consumer & \
+	done; \
 	$(PYTHON) -m application.cli api --port 8000 & \
 	wait
 
