@@ -253,6 +253,7 @@ class Policy(Aggregate):
         self.ended_groups: dict[str, list[int]] = {}  # serious illness: diagnosis groups paid and ended, per part
         self.premium_waived_from: date | None = None
         self.terminal_advances: dict[str, Decimal] = {}  # advance paid per supplementary death part
+        self.belongings_payouts: dict[str, date] = {}  # claim number -> event date of a belongings payout
         self.insured = insured
         self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers
@@ -833,6 +834,18 @@ class Policy(Aggregate):
     @event("TerminalAdvanceRecorded")
     def _terminal_advance_recorded(self, cover_key: str, amount: Decimal, reason: str, meta: EventMetadata) -> None:
         self.terminal_advances[cover_key] = self.terminal_advances.get(cover_key, Decimal("0.00")) + amount
+
+    def count_belongings_payout(self, *, event_date: date, claim_number: str, meta: EventMetadata) -> None:
+        """One more payout in the calendar year of ``event_date``: "maximálně dvakrát (2×) v jednom
+        kalendářním roce; v případě varianty Rodina Plus maximálně čtyřikrát (4×) ... v součtu pro všechny
+        pojištěné členy rodiny" (belongings framework contract čl. II 2.4): the family's count is the policy's.
+        A claim counts once (approved again after reopening, it is still one payout)."""
+        if claim_number not in self.belongings_payouts:
+            self._belongings_payout_counted(claim_number=claim_number, event_date=event_date, meta=meta)
+
+    @event("BelongingsPayoutCounted")
+    def _belongings_payout_counted(self, claim_number: str, event_date: date, meta: EventMetadata) -> None:
+        self.belongings_payouts = {**self.belongings_payouts, claim_number: event_date}
 
     def start_premium_waiver(self, *, effective_from: date, claim_number: str, meta: EventMetadata) -> None:
         """"je zbaven povinnosti platit běžné pojistné": no premium falls due from ``effective_from``; the

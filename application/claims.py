@@ -21,6 +21,7 @@ from aggregates.claim import Claim, claim_id_for
 from aggregates.intervention import Intervention, InterventionType, intervention_id_for
 from aggregates.policy import EndReason, Policy
 from aggregates.policy_history import policy_as_of
+from application.belongings_claims import BelongingsFacts, assess_belongings
 from application.commands import (
     ApproveClaim,
     ClaimCommand,
@@ -53,6 +54,7 @@ from domain.benefits.invalidity import invalidity_benefit
 from domain.benefits.progression import Progression
 from domain.benefits.result import BenefitResult
 from domain.benefits.serious_illness import SeriousIllnessVariant, in_situ_neoplasm_benefit, serious_illness_benefit
+from domain.claims.causes import require_cause_covered
 from domain.claims.payout_routing import eur_czk_on
 from domain.dates import add_months, add_years
 from domain.errors import DomainError
@@ -71,7 +73,7 @@ _COVER_CODES = {Cover.BASIC_DEATH: "basic_death", Cover.SUPPLEMENTARY_DEATH: "su
                 Cover.ACCIDENTAL_DEATH: "accidental_death", Cover.SERIOUS_ILLNESS: "serious_illness",
                 Cover.IN_SITU_NEOPLASM: "in_situ"}
 Facts = (DeathFacts | HospitalFacts | SeriousIllnessFacts | DailyAllowanceFacts | IncapacityFacts | InvalidityFacts
-         | InjuryConsequencesFacts | TerminalIllnessFacts)
+         | InjuryConsequencesFacts | TerminalIllnessFacts | BelongingsFacts)
 INJURY_THRESHOLDS = {"accident_permanent_consequences_from_0_5": DamageThreshold.FROM_HALF_PERCENT,
                      "accident_permanent_consequences_from_10": DamageThreshold.FROM_TEN_PERCENT}
 PROGRESSIONS = {"fourfold_progression": Progression.FOUR_FOLD, "tenfold_progression_plus": Progression.TEN_FOLD_PLUS}
@@ -126,6 +128,7 @@ class ClaimDesk:
     def _report(self, command: ReportClaim, meta: EventMetadata, touched: dict[Any, Aggregate],
                 today: date) -> list[Aggregate]:
         policy = self._policy(command.policy_number, touched)
+        require_cause_covered(self._product(policy), command.cause)
         policy.register_claim(claim_number=command.claim_number, cover_key=command.cover_key,
                               event_date=command.event_date, reported_on=command.reported_on, meta=meta)
         then = policy_as_of(self._service.events.get(policy.id), command.event_date)
@@ -152,6 +155,8 @@ class ClaimDesk:
             for group in sorted(result.ends_groups):
                 policy.end_diagnosis_group(cover_key=claim.cover_key, group=group, effective_from=claim.event_date,
                                            claim_number=claim.claim_number, meta=meta)
+        if isinstance(command.facts, BelongingsFacts):
+            policy.count_belongings_payout(event_date=claim.event_date, claim_number=claim.claim_number, meta=meta)
         if isinstance(command.facts, TerminalIllnessFacts):
             policy.record_terminal_advance(cover_key=claim.cover_key, amount=result.amount,
                                            claim_number=claim.claim_number, meta=meta)
@@ -207,6 +212,10 @@ def assess(claim: Claim, policy: Policy, facts: Facts, decided_on: date) -> Bene
     """The cover's calculator on the facts: the seed's rule, cited in each calculator."""
     code = claim.cover_key.split("/")[1]
     at = policy.covers_on
+    if isinstance(facts, BelongingsFacts):
+        return assess_belongings(_terms_of(policy, claim.cover_key)["variant"], claim.cause, claim.event_date, facts,
+                                 [day for number, day in policy.belongings_payouts.items()
+                                  if number != claim.claim_number], decided_on)
     if isinstance(facts, SeriousIllnessFacts) and code == "serious_illness":
         variant = SeriousIllnessVariant(_terms_of(policy, claim.cover_key).get("variant", "basic"))
         return serious_illness_benefit(variant, facts.group, claim.sum_insured, facts.confirmed_on, decided_on,

@@ -31,6 +31,8 @@ from aggregates.intervention import (
 )
 from aggregates.policy import POLICY_NUMBER, EndReason, LoyaltyDiscount
 from aggregates.proposal import PROPOSAL_NUMBER
+from domain.benefits.belongings.online_purchase import ComplaintClosure, GoodsOrigin
+from domain.benefits.belongings.personal_items import ItemCategory, UnknownItemCategory
 from domain.birth_number import BirthNumber, InvalidBirthNumber
 from domain.contact import EMAIL, MOBILE
 from domain.metadata import Channel
@@ -401,7 +403,8 @@ class ReportClaim(ClaimCommand):
     policy_number: PolicyNumber
     insured_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,20}$")]
     cover_key: CoverKey
-    cause: Literal["accident", "illness"]
+    cause: Literal["accident", "illness", "loss", "theft", "fraud", "online_purchase"] = Field(
+        description="accident | illness (life and accident covers); loss | theft | fraud | online_purchase (belongings)")
     event_date: date
     reported_on: date
     description: Text
@@ -495,13 +498,81 @@ class TerminalIllnessFacts(BaseModel):
     prognosis_confirmed_on: date
 
 
+Price = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, description="CZK")]
+
+
+class LostItem(BaseModel):
+    """An item lost or stolen: what it cost, what its replacement cost, when it was bought."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    category: str = Field(description="mobile-phone, notebook, tablet, camera, watch, jewellery, wallet, ...")
+    original_price: Price
+    replacement_price: Price
+    purchased_on: date | None = Field(default=None, description="required for electronics (covered for 5 years)")
+    entrusted_by_employer: bool = False
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str) -> str:
+        try:
+            return ItemCategory.named(value).value[0]
+        except UnknownItemCategory as error:
+            raise ValueError(f"{error} (rule {error.rule})") from error
+
+
+class PersonalItemsFacts(BaseModel):
+    """Personal items, documents and keys lost or stolen (the claim's cause says which)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["personal_items"] = "personal_items"
+    items: Annotated[list[LostItem], Field(max_length=30)] = []
+    documents_renewal_costs: Price | None = None
+    keys_and_locks: Price | None = None
+    locksmith_work: Price | None = None
+
+
+class CashTheftFacts(BaseModel):
+    """Cash stolen; with the withdrawal from the insured's account it came from, if any."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["cash_theft"] = "cash_theft"
+    stolen_amount: Price
+    stolen_at: datetime
+    withdrawn_at: datetime | None = None
+    withdrawn_amount: Price | None = None
+    violent_robbery: bool = False
+
+
+class CardFraudFacts(BaseModel):
+    """Unauthorised card or electronic-banking transactions not refunded by the bank, and a new card's fee."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["card_fraud"] = "card_fraud"
+    secured_amount: Price = Decimal("0.00")
+    unsecured_amount: Price = Decimal("0.00")
+    new_card_fee: Price | None = None
+
+
+class OnlinePurchaseFacts(BaseModel):
+    """Goods ordered on-line not delivered, wrong or damaged, after the complaint with the seller."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["online_purchase"] = "online_purchase"
+    order_value: Price
+    origin: GoodsOrigin
+    complaint_started_on: date
+    complaint_closure: ComplaintClosure | None = Field(default=None, description="none: the complaint goes on")
+    repair_cost: Price | None = None
+
+
 class ApproveClaim(ClaimCommand):
     """The investigation's result: the facts the benefit is computed from, by the cover's calculator."""
 
     type: Literal["ApproveClaim"] = "ApproveClaim"
     decided_on: date
     facts: Annotated[Union[DeathFacts, HospitalFacts, SeriousIllnessFacts, DailyAllowanceFacts, IncapacityFacts,
-                           InvalidityFacts, InjuryConsequencesFacts, TerminalIllnessFacts],
+                           InvalidityFacts, InjuryConsequencesFacts, TerminalIllnessFacts, PersonalItemsFacts,
+                           CashTheftFacts, CardFraudFacts, OnlinePurchaseFacts],
                      Field(discriminator="kind")]
 
 

@@ -70,6 +70,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.DiagnosisGroupEnded: schema.DiagnosisGroupEndedV1,
     Policy.PremiumWaiverStarted: schema.PremiumWaiverStartedV1,
     Policy.TerminalAdvanceRecorded: schema.TerminalAdvanceRecordedV1,
+    Policy.BelongingsPayoutCounted: schema.BelongingsPayoutCountedV1,
     Claim.Reported: schema.ClaimReportedV1,
     Claim.DocumentsRequested: schema.ClaimDocumentsRequestedV1,
     Claim.DocumentsReceived: schema.ClaimDocumentsReceivedV1,

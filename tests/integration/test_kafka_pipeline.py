@@ -14,6 +14,7 @@ from application.commands import command_adapter
 from domain.products.catalogue import Catalogue
 from producers.schema import (
     PUBLISHED_V1,
+    BelongingsPayoutCountedV1,
     ClaimRegisteredV1,
     DiagnosisGroupEndedV1,
     PremiumWaiverStartedV1,
@@ -166,7 +167,7 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
     # The collections workflow's events and the clock's ticks: tests/e2e/test_collections_on_kafka.py;
     # those of claims: tests/integration/test_claims.py.
     workflow_made = {PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1, ClaimRegisteredV1,
-                     DiagnosisGroupEndedV1, PremiumWaiverStartedV1, TerminalAdvanceRecordedV1}
+                     DiagnosisGroupEndedV1, PremiumWaiverStartedV1, TerminalAdvanceRecordedV1, BelongingsPayoutCountedV1}
     assert {dict(r.headers)["ce_type"].decode() for r in records} == {
         m.model_fields["type"].default for m in PUBLISHED_V1 if m not in workflow_made}
     runner = kafka_container.kafka_runner("contracts")

@@ -25,3 +25,7 @@ class ComplaintNotFinished(DomainError):
 
 class InvalidExchangeRate(DomainError):
     rule = "exchange-rate-positive"
+
+
+class UnknownItemCategory(DomainError):
+    rule = "belongings-item-category-known"

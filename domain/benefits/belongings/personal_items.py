@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from domain.benefits.belongings.errors import NothingPayable, PurchaseDateMissing
+from domain.benefits.belongings.errors import NothingPayable, PurchaseDateMissing, UnknownItemCategory
 from domain.benefits.belongings.variants import LOST_ELECTRONICS_OR_VALUABLE_ITEM_CAP, Variant
 from domain.benefits.belongings.yearly_payouts import require_payout_available
 from domain.benefits.inputs import require_amount
@@ -51,6 +51,14 @@ class ItemCategory(Enum):
     PARKING_TICKET = ("parking-ticket", ItemKind.OTHER, False)
     COSMETICS_AND_PERFUME = ("cosmetics-and-perfume", ItemKind.OTHER, False)
     MEAL_VOUCHERS = ("meal-vouchers", ItemKind.OTHER, False)
+
+    @classmethod
+    def named(cls, name: str) -> ItemCategory:
+        """The category by its name ("mobile-phone") or its member name ("MOBILE_PHONE")."""
+        found = next((category for category in cls if name in (category.value[0], category.name)), None)
+        if found is None:
+            raise UnknownItemCategory(f"no item category {name!r}; known: {', '.join(c.value[0] for c in cls)}")
+        return found
 
     @property
     def kind(self) -> ItemKind:
