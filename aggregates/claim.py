@@ -77,8 +77,10 @@ class Claim(Aggregate):
     @classmethod
     def report(cls, *, claim_number: str, policy_number: str, insured_id: str, cover_key: str, cause: str,
                event_date: date, reported_on: date, description: str, reporter: str, policy_then: PolicyAsOf,
-               waiting_until: date | None, today: date, meta: EventMetadata) -> Claim:
-        """A claim on a cover in force on the event date, after its waiting period, reported by now."""
+               waiting_until: date | None, today: date, meta: EventMetadata,
+               cover_ended_by: str | None = None) -> Claim:
+        """A claim on a cover in force on the event date, after its waiting period, reported by now.
+        ``cover_ended_by``: the cover's own terms ended it by the event date (exit age, individual end)."""
         if not event_date <= reported_on <= today:
             raise ClaimDateInFuture(f"event {event_date}, reported {reported_on}: both on or before today {today}")
         if not description.strip() or len(description) > DESCRIPTION_MAX:
@@ -87,6 +89,8 @@ class Claim(Aggregate):
             raise ClaimPolicyNotInForce(f"policy {policy_number} was {policy_then.status} on {event_date}")
         if cover_key not in policy_then.covers or not cover_key.startswith(f"{insured_id}/"):
             raise ClaimCoverNotInForce(f"{cover_key} of {insured_id} was not in force on {event_date}")
+        if cover_ended_by is not None:
+            raise ClaimCoverNotInForce(f"{cover_key} had ended ({cover_ended_by.replace('_', ' ')}) by {event_date}")
         if waiting_until is not None and event_date < waiting_until:
             raise ClaimInWaitingPeriod(f"{cover_key}: an {cause} before {waiting_until} is in the waiting period")
         return cls(claim_number=claim_number, policy_number=policy_number, insured_id=insured_id, cover_key=cover_key,

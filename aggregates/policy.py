@@ -289,6 +289,17 @@ class Policy(Aggregate):
                 in_force[key] = known[-1][1]
         return in_force
 
+    def cover_ended_by_terms(self, cover_key: str, day: date, product: ProductVersion) -> str | None:
+        """Why a FLEXI cover part no longer runs on ``day`` by its own terms (``exit_age``,
+        ``individual_end``), even before the anniversary that ends it is recorded; None while it runs."""
+        if not isinstance(product.rules, FlexiRules) or not self.cover_terms or day < self.start_date:
+            return None
+        proposal = flexi_proposal(self.start_date, self.end_date, self.concluded_on, self.frequency, self.insured,
+                                  self.cover_terms)
+        year = completed_years(self.start_date, day) + 1
+        state = covers_in_year(product.rules, proposal, self.cover_terms, year, self.child_exit_ages).get(cover_key)
+        return state.reason if state is not None and state.ended else None
+
     def in_force_on(self, day: date) -> bool:
         return self.terms_on(day) is not None
 

@@ -128,13 +128,14 @@ class ClaimDesk:
     def _report(self, command: ReportClaim, meta: EventMetadata, touched: dict[Any, Aggregate],
                 today: date) -> list[Aggregate]:
         policy = self._policy(command.policy_number, touched)
-        require_cause_covered(self._product(policy), command.cause)
+        product = self._product(policy)
+        require_cause_covered(product, command.cause)
         policy.register_claim(claim_number=command.claim_number, cover_key=command.cover_key,
                               event_date=command.event_date, reported_on=command.reported_on, meta=meta)
         then = policy_as_of(self._service.events.get(policy.id), command.event_date)
         claim = Claim.report(**command.payload(), policy_then=then, today=today, meta=meta,
-                             waiting_until=_waiting_until(self._product(policy), policy, command.cover_key,
-                                                          command.cause))
+                             waiting_until=_waiting_until(product, policy, command.cover_key, command.cause),
+                             cover_ended_by=policy.cover_ended_by_terms(command.cover_key, command.event_date, product))
         return [claim, policy]
 
     def _approve(self, claim: Claim, command: ApproveClaim, meta: EventMetadata, touched: dict[Any, Aggregate],

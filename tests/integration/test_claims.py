@@ -366,3 +366,22 @@ def test_a_terminal_advance_is_deducted_from_the_later_death_benefit(container: 
     run(container, "ApproveClaim", "PU-2026-0002", decided_on="2026-06-10",
         facts={"kind": "death", "died_on": "2026-06-01"})
     assert container.policies.claims.claim("PU-2026-0002").amount == Decimal("400000.00")  # 1 000 000 - 600 000
+
+
+def test_a_cover_past_its_individual_end_is_refused_before_the_anniversary_is_recorded(container: Container) -> None:
+    # PN15 to age 54 for Jana (52 at the start): two policy years, to 1 Jan 2028; no anniversary recorded.
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=[COVERS[0], {
+        "insured_id": "A1", "cover": "sickness_incapacity_pn15", "sum_insured": Decimal("500"),
+        "individual_end_age": 54}]))
+    container.clock.advance(date(2028, 3, 1) - date(2026, 6, 15))
+    run(container, "ReportClaim", "PU-2027-0001", policy_number="2026000001", insured_id="A1",
+        cover_key="A1/sickness_incapacity_pn15/0", cause="illness", event_date="2027-12-31",
+        reported_on="2028-02-01", description="influenza", reporter="client")
+    version = container.policies.policy("2026000001").version
+    with pytest.raises(DomainError) as refused:
+        run(container, "ReportClaim", "PU-2028-0001", policy_number="2026000001", insured_id="A1",
+            cover_key="A1/sickness_incapacity_pn15/0", cause="illness", event_date="2028-01-02",
+            reported_on="2028-02-01", description="influenza", reporter="client")
+    assert (refused.value.rule, str(refused.value)) == (
+        "claim-cover-in-force-on-event-date", "A1/sickness_incapacity_pn15/0 had ended (individual end) by 2028-01-02")
+    assert container.policies.policy("2026000001").version == version
