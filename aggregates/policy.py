@@ -254,6 +254,7 @@ class Policy(Aggregate):
         self.premium_waived_from: date | None = None
         self.terminal_advances: dict[str, Decimal] = {}  # advance paid per supplementary death part
         self.belongings_payouts: dict[str, date] = {}  # claim number -> event date of a belongings payout
+        self.illness_consequences_paid: dict[str, dict[str, Decimal]] = {}  # part -> claim number -> % of the sum
         self.insured = insured
         self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers
@@ -857,6 +858,24 @@ class Policy(Aggregate):
     @event("BelongingsPayoutCounted")
     def _belongings_payout_counted(self, claim_number: str, event_date: date, meta: EventMetadata) -> None:
         self.belongings_payouts = {**self.belongings_payouts, claim_number: event_date}
+
+    def record_illness_consequences_paid(self, *, cover_key: str, percent: Decimal, claim_number: str,
+                                         meta: EventMetadata) -> None:
+        """The % of the sum insured a claim's payout used: "Maximální možné plnění je ve výši 400 % pojistné
+        částky" (FLEXI, "Pojištění trvalých následků nemoci"), over the life of the cover. A claim decided
+        again after reopening replaces its own share."""
+        self._illness_consequences_paid(cover_key=cover_key, percent=percent, claim_number=claim_number, meta=meta)
+
+    @event("IllnessConsequencesPaid")
+    def _illness_consequences_paid(self, cover_key: str, percent: Decimal, claim_number: str,
+                                   meta: EventMetadata) -> None:
+        paid = self.illness_consequences_paid.get(cover_key, {})
+        self.illness_consequences_paid = {**self.illness_consequences_paid, cover_key: {**paid, claim_number: percent}}
+
+    def illness_consequences_percent(self, cover_key: str, other_than_claim: str) -> Decimal:
+        """The % of the sum already paid from this part by the other claims."""
+        paid = self.illness_consequences_paid.get(cover_key, {})
+        return sum((percent for number, percent in paid.items() if number != other_than_claim), Decimal(0))
 
     def start_premium_waiver(self, *, effective_from: date, claim_number: str, meta: EventMetadata) -> None:
         """"je zbaven povinnosti platit běžné pojistné": no premium falls due from ``effective_from``; the

@@ -22,6 +22,7 @@ from aggregates.intervention import Intervention, InterventionType, intervention
 from aggregates.policy import EndReason, Policy
 from aggregates.policy_history import policy_as_of
 from application.belongings_claims import BelongingsFacts, assess_belongings
+from application.hospital_claims import HOSPITAL_COVERS, hospital_benefit
 from application.commands import (
     ApproveClaim,
     ClaimCommand,
@@ -30,6 +31,7 @@ from application.commands import (
     DeathFacts,
     DeclineClaim,
     HospitalFacts,
+    IllnessConsequencesFacts,
     IncapacityFacts,
     InjuryConsequencesFacts,
     InvalidityFacts,
@@ -47,7 +49,7 @@ from application.workflow_meta import workflow_meta
 from domain.benefits.covers import Cover
 from domain.benefits.daily_allowance import DailyAllowanceVariant, daily_allowance_benefit
 from domain.benefits.death import accidental_death_benefit, death_benefit, terminal_illness_advance
-from domain.benefits.hospital import HospitalStay, adult_hospital_benefit
+from domain.benefits.illness_consequences import IllnessConsequenceTier, illness_consequences_benefit, percent_payable
 from domain.benefits.incapacity import IncapacityVariant, incapacity_benefit
 from domain.benefits.injury_consequences import DamageThreshold, injury_consequences_benefit
 from domain.benefits.invalidity import invalidity_benefit
@@ -67,13 +69,12 @@ if TYPE_CHECKING:
     from application.policy_service import PolicyService
 
 DEATH_COVERS = frozenset({"basic_death", "supplementary_death", "accidental_death"})
-HOSPITAL_COVERS = frozenset({"hospitalisation_accident", "hospitalisation_accident_or_illness"})
 # The calculators' names for the covers a payout ends, in the product's cover codes.
 _COVER_CODES = {Cover.BASIC_DEATH: "basic_death", Cover.SUPPLEMENTARY_DEATH: "supplementary_death",
                 Cover.ACCIDENTAL_DEATH: "accidental_death", Cover.SERIOUS_ILLNESS: "serious_illness",
                 Cover.IN_SITU_NEOPLASM: "in_situ"}
 Facts = (DeathFacts | HospitalFacts | SeriousIllnessFacts | DailyAllowanceFacts | IncapacityFacts | InvalidityFacts
-         | InjuryConsequencesFacts | TerminalIllnessFacts | BelongingsFacts)
+         | InjuryConsequencesFacts | TerminalIllnessFacts | IllnessConsequencesFacts | BelongingsFacts)
 INJURY_THRESHOLDS = {"accident_permanent_consequences_from_0_5": DamageThreshold.FROM_HALF_PERCENT,
                      "accident_permanent_consequences_from_10": DamageThreshold.FROM_TEN_PERCENT}
 PROGRESSIONS = {"fourfold_progression": Progression.FOUR_FOLD, "tenfold_progression_plus": Progression.TEN_FOLD_PLUS}
@@ -158,6 +159,11 @@ class ClaimDesk:
                                            claim_number=claim.claim_number, meta=meta)
         if isinstance(command.facts, BelongingsFacts):
             policy.count_belongings_payout(event_date=claim.event_date, claim_number=claim.claim_number, meta=meta)
+        if isinstance(command.facts, IllnessConsequencesFacts):
+            percent = percent_payable(IllnessConsequenceTier(Decimal(command.facts.tier_percent)),
+                                      policy.illness_consequences_percent(claim.cover_key, claim.claim_number))
+            policy.record_illness_consequences_paid(cover_key=claim.cover_key, percent=percent,
+                                                    claim_number=claim.claim_number, meta=meta)
         if isinstance(command.facts, TerminalIllnessFacts):
             policy.record_terminal_advance(cover_key=claim.cover_key, amount=result.amount,
                                            claim_number=claim.claim_number, meta=meta)
@@ -255,8 +261,12 @@ def assess(claim: Claim, policy: Policy, facts: Facts, decided_on: date) -> Bene
         sums = {degree: in_force[key] for name, degree in INVALIDITY.items()
                 if (key := f"{claim.insured_id}/{name}/0") in in_force}
         return invalidity_benefit(facts.degree, sums, traffic_accident=facts.traffic_accident)
+    if isinstance(facts, IllnessConsequencesFacts) and code == "illness_permanent_consequences":
+        return illness_consequences_benefit(IllnessConsequenceTier(Decimal(facts.tier_percent)), claim.sum_insured,
+                                            policy.illness_consequences_percent(claim.cover_key, claim.claim_number))
     if isinstance(facts, HospitalFacts) and code in HOSPITAL_COVERS:
-        return adult_hospital_benefit(claim.sum_insured, HospitalStay(facts.admitted_at, facts.discharged_at))
+        return hospital_benefit(code, claim.sum_insured, facts, _insured(policy, claim.insured_id)["birth_date"],
+                                claim.event_date)
     raise BenefitNotAssessed(f"{facts.kind} facts do not decide a benefit of {code} (no calculator wired for it)")
 
 
@@ -272,11 +282,15 @@ def _ended_parts(claim: Claim, policy: Policy, result: BenefitResult, facts: Fac
 
 def _premium_waived(claim: Claim, policy: Policy, facts: InvalidityFacts) -> bool:
     """The waiver cover of this insured, who is the policyholder, degree 2 or 3, after its year's wait."""
-    insured = next((person for person in policy.insured if person["id"] == claim.insured_id), {})
+    insured = _insured(policy, claim.insured_id)
     covered = f"{claim.insured_id}/premium_waiver/0" in policy.covers_on(claim.event_date)
     waited = claim.cause == "accident" or claim.event_date >= add_years(policy.start_date, WAIVER_WAITING_YEARS)
     return (covered and bool(insured.get("is_policyholder")) and facts.degree >= WAIVER_FROM_DEGREE and waited
             and policy.premium_waived_from is None)
+
+
+def _insured(policy: Policy, insured_id: str) -> dict[str, Any]:
+    return next((person for person in policy.insured if person["id"] == insured_id), {})
 
 
 def _terms_of(policy: Policy, cover_key: str) -> dict[str, Any]:

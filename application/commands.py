@@ -441,6 +441,9 @@ class HospitalFacts(BaseModel):
     kind: Literal["hospital"] = "hospital"
     admitted_at: datetime
     discharged_at: datetime
+    accompanied_by_legal_guardian: bool = Field(default=False, description="a child's stay: doubled from day 15 under 7")
+    newborn_postnatal_complications: bool = Field(
+        default=False, description="the stay is the newborn's, right after the birth (the claim's event), on the mother's cover")
 
 
 class SeriousIllnessFacts(BaseModel):
@@ -488,6 +491,14 @@ class InjuryConsequencesFacts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["injury_consequences"] = "injury_consequences"
     damage_percent: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)]
+
+
+class IllnessConsequencesFacts(BaseModel):
+    """Permanent consequences of an illness: the column of the seed's table (25, 100 or 400 % of the sum)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["illness_consequences"] = "illness_consequences"
+    tier_percent: Literal[25, 100, 400]
 
 
 class TerminalIllnessFacts(BaseModel):
@@ -571,7 +582,8 @@ class ApproveClaim(ClaimCommand):
     type: Literal["ApproveClaim"] = "ApproveClaim"
     decided_on: date
     facts: Annotated[Union[DeathFacts, HospitalFacts, SeriousIllnessFacts, DailyAllowanceFacts, IncapacityFacts,
-                           InvalidityFacts, InjuryConsequencesFacts, TerminalIllnessFacts, PersonalItemsFacts,
+                           InvalidityFacts, InjuryConsequencesFacts, TerminalIllnessFacts, IllnessConsequencesFacts,
+                           PersonalItemsFacts,
                            CashTheftFacts, CardFraudFacts, OnlinePurchaseFacts],
                      Field(discriminator="kind")]
 

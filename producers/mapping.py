@@ -71,6 +71,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.PremiumWaiverStarted: schema.PremiumWaiverStartedV1,
     Policy.TerminalAdvanceRecorded: schema.TerminalAdvanceRecordedV1,
     Policy.BelongingsPayoutCounted: schema.BelongingsPayoutCountedV1,
+    Policy.IllnessConsequencesPaid: schema.IllnessConsequencesPaidV1,
     Claim.Reported: schema.ClaimReportedV1,
     Claim.DocumentsRequested: schema.ClaimDocumentsRequestedV1,
     Claim.DocumentsReceived: schema.ClaimDocumentsReceivedV1,

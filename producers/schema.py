@@ -250,6 +250,12 @@ class BelongingsPayoutCountedData(_Model):
     event_date: date = Field(description="its calendar year counts towards the 2 (Plus) / 4 (Rodina Plus) payouts")
 
 
+class IllnessConsequencesPaidData(_Model):
+    cover_key: str
+    percent: Decimal = Field(description="% of the sum insured paid; the cover pays at most 400 % in all")
+    claim_number: str
+
+
 class PremiumWaiverStartedData(_Model):
     effective_from: date = Field(description="no premium falls due from this day; the covers go on")
     reason: str
@@ -305,13 +311,15 @@ DiagnosisGroupEndedV1 = _event("diagnosis-group-ended", DiagnosisGroupEndedData)
 PremiumWaiverStartedV1 = _event("premium-waiver-started", PremiumWaiverStartedData)
 TerminalAdvanceRecordedV1 = _event("terminal-advance-recorded", TerminalAdvanceRecordedData)
 BelongingsPayoutCountedV1 = _event("belongings-payout-counted", BelongingsPayoutCountedData)
+IllnessConsequencesPaidV1 = _event("illness-consequences-paid", IllnessConsequencesPaidData)
 ClockDayStartedV1 = _event("day-started", ClockDayStartedData, "clock")
 
 PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV1, PolicyholderChangedV1,
                 BeneficiariesDesignatedV1, PledgeRegisteredV1, PledgeReleasedV1, AmendmentAgreedV1, PolicyEndedV1,
                 PolicyReducedV1, CoverSumChangedV1, CoverEndedV1, ChildCoverExtendedV1,
                 InstalmentFellDueV1, ClaimRegisteredV1, DiagnosisGroupEndedV1, PremiumWaiverStartedV1,
-                TerminalAdvanceRecordedV1, BelongingsPayoutCountedV1, RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1,
+                TerminalAdvanceRecordedV1, BelongingsPayoutCountedV1, IllnessConsequencesPaidV1,
+                RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1,
                 ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)

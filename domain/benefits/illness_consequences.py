@@ -34,6 +34,16 @@ def illness_consequences_benefit(
     výši 400 % pojistné částky", read as a limit over the life of the cover.
     """
     sum_insured = require_amount("sum_insured", sum_insured)
+    percent = percent_payable(tier, percent_already_paid)
+    payout = round_czk(percent / HUNDRED * sum_insured)
+    description = f"{percent} % of sum insured {sum_insured}"
+    if percent < tier.value:
+        description += f" (tier {tier.value} %, limited by the 400 % maximum)"
+    return BenefitResult(amount=payout, breakdown=(BreakdownLine(description, payout),))
+
+
+def percent_payable(tier: IllnessConsequenceTier, percent_already_paid: Decimal) -> Decimal:
+    """The tier's %, less what would exceed 400 % with the payouts already made from the cover."""
     if not Decimal(0) <= percent_already_paid <= MAXIMUM_PERCENT_OF_SUM_INSURED:
         raise PercentageOutOfRange(
             f"percent_already_paid must be between 0 and 400 %, got {percent_already_paid}"
@@ -41,9 +51,4 @@ def illness_consequences_benefit(
     remaining = MAXIMUM_PERCENT_OF_SUM_INSURED - percent_already_paid
     if remaining == 0:
         raise IllnessConsequencesLimitReached("400 % of the sum insured has already been paid")
-    percent = min(tier.value, remaining)
-    payout = round_czk(percent / HUNDRED * sum_insured)
-    description = f"{percent} % of sum insured {sum_insured}"
-    if percent < tier.value:
-        description += f" (tier {tier.value} %, limited by the 400 % maximum)"
-    return BenefitResult(amount=payout, breakdown=(BreakdownLine(description, payout),))
+    return min(tier.value, remaining)

@@ -21,6 +21,7 @@ from producers.schema import (
     TerminalAdvanceRecordedV1,
     ClockDayStartedV1,
     DunningClosedV1,
+    IllnessConsequencesPaidV1,
     PreReminderSentV1,
     ReminderSentV1,
     policy_event_adapter,
@@ -167,7 +168,8 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
     # The collections workflow's events and the clock's ticks: tests/e2e/test_collections_on_kafka.py;
     # those of claims: tests/integration/test_claims.py.
     workflow_made = {PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1, ClaimRegisteredV1,
-                     DiagnosisGroupEndedV1, PremiumWaiverStartedV1, TerminalAdvanceRecordedV1, BelongingsPayoutCountedV1}
+                     DiagnosisGroupEndedV1, PremiumWaiverStartedV1, TerminalAdvanceRecordedV1, BelongingsPayoutCountedV1,
+                     IllnessConsequencesPaidV1}
     assert {dict(r.headers)["ce_type"].decode() for r in records} == {
         m.model_fields["type"].default for m in PUBLISHED_V1 if m not in workflow_made}
     runner = kafka_container.kafka_runner("contracts")
