@@ -21,6 +21,7 @@ from aggregates.claim import Claim, claim_id_for
 from aggregates.intervention import Intervention, InterventionType, intervention_id_for
 from aggregates.policy import EndReason, Policy
 from aggregates.policy_history import policy_as_of
+from application.accident_claims import AccidentFacts, assess_accident
 from application.belongings_claims import BelongingsFacts, assess_belongings
 from application.hospital_claims import HOSPITAL_COVERS, hospital_benefit
 from application.commands import (
@@ -62,6 +63,7 @@ from domain.dates import add_months, add_years
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
 from domain.policy_covers import cover_keys
+from domain.products.accident import AccidentRules
 from domain.products.flexi import FlexiRules
 from domain.products.model import ProductVersion
 
@@ -142,7 +144,7 @@ class ClaimDesk:
     def _approve(self, claim: Claim, command: ApproveClaim, meta: EventMetadata, touched: dict[Any, Aggregate],
                  today: date) -> list[Aggregate]:
         policy = self._policy(claim.policy_number, touched)
-        result = assess(claim, policy, command.facts, command.decided_on)
+        result = assess(claim, policy, self._product(policy), command.facts, command.decided_on)
         ends = _ended_parts(claim, policy, result, command.facts)
         claim.approve(amount=result.amount, ends_cover_keys=ends, decided_on=command.decided_on, today=today,
                       meta=meta, breakdown=[{"description": line.description, "amount": line.amount}
@@ -215,10 +217,12 @@ class ClaimDesk:
             raise ClaimNotFound(f"no claim with number {claim_number}") from None
 
 
-def assess(claim: Claim, policy: Policy, facts: Facts, decided_on: date) -> BenefitResult:
+def assess(claim: Claim, policy: Policy, product: ProductVersion, facts: Facts, decided_on: date) -> BenefitResult:
     """The cover's calculator on the facts: the seed's rule, cited in each calculator."""
     code = claim.cover_key.split("/")[1]
     at = policy.covers_on
+    if isinstance(product.rules, AccidentRules) and isinstance(facts, AccidentFacts):
+        return assess_accident(product.rules.tariff, code, claim.sum_insured, claim.event_date, facts)
     if isinstance(facts, BelongingsFacts):
         return assess_belongings(_terms_of(policy, claim.cover_key)["variant"], claim.cause, claim.event_date, facts,
                                  [day for number, day in policy.belongings_payouts.items()

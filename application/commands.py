@@ -473,6 +473,8 @@ class IncapacityFacts(BaseModel):
     kind: Literal["incapacity"] = "incapacity"
     incapacity_days: Annotated[int, Field(ge=1, le=3650)]
     self_employed_without_sickness_insurance: bool = False
+    table_maximum_days: Annotated[int, Field(ge=1, le=3650)] | None = Field(
+        default=None, description="accident products: the valuation table's maximum for the injury")
 
 
 class InvalidityFacts(BaseModel):

@@ -1,6 +1,7 @@
 """What kind of event a claim is about, and which the product covers.
 
-Life and accident covers insure the person: an accident or an illness. The group belongings cover
+FLEXI insures the person against an accident or an illness; the accident products ("úrazové pojištění",
+accident-insurance-handbook.txt) against an accident only. The group belongings cover
 insures things and money: "ztráta a odcizení osobních věcí", "odcizení hotovosti", "zneužití
 platebních karet ... phishing" and "nákupy přes internet" (personal-belongings-and-cards.txt,
 PP 01/2022 čl. 3.2 and the framework contract čl. IV); none of them is an accident or an illness.
@@ -9,10 +10,12 @@ PP 01/2022 čl. 3.2 and the framework contract čl. IV); none of them is an acci
 from __future__ import annotations
 
 from domain.errors import DomainError
+from domain.products.accident import AccidentRules
 from domain.products.belongings import BelongingsRules
 from domain.products.model import ProductVersion
 
 PERSON_CAUSES = frozenset({"accident", "illness"})
+ACCIDENT_CAUSES = frozenset({"accident"})
 BELONGINGS_CAUSES = frozenset({"loss", "theft", "fraud", "online_purchase"})
 
 
@@ -22,7 +25,8 @@ class ClaimCauseNotCovered(DomainError):
 
 def require_cause_covered(product: ProductVersion, cause: str) -> None:
     """Refuse a cause the product does not insure (an illness on the belongings cover, a theft on FLEXI)."""
-    covered = BELONGINGS_CAUSES if isinstance(product.rules, BelongingsRules) else PERSON_CAUSES
+    covered = (BELONGINGS_CAUSES if isinstance(product.rules, BelongingsRules)
+               else ACCIDENT_CAUSES if isinstance(product.rules, AccidentRules) else PERSON_CAUSES)
     if cause not in covered:
         raise ClaimCauseNotCovered(
             f"{product.code} insures {', '.join(sorted(covered))}; a claim for {cause} is not covered")
