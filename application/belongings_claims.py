@@ -75,7 +75,8 @@ def _claimed(facts: PersonalItemsFacts) -> list[ClaimedItem | DocumentsRenewal |
     return claimed
 
 
-def _card_fraud(variant: Variant, event_date: date, facts: CardFraudFacts, earlier_payouts: list[date]) -> BenefitResult:
+def _card_fraud(variant: Variant, event_date: date, facts: CardFraudFacts,
+               earlier_payouts: list[date]) -> BenefitResult:
     """The transactions and the new card are one event: one payout of the year, the amounts added."""
     parts = []
     if facts.secured_amount or facts.unsecured_amount:

@@ -21,6 +21,7 @@ from pydantic import (
     TypeAdapter,
     field_validator,
     model_serializer,
+    model_validator,
 )
 
 from aggregates.intervention import (
@@ -425,51 +426,53 @@ class ReceiveClaimDocuments(ClaimCommand):
     received_on: date
 
 
-class DeathFacts(BaseModel):
-    """The insured died (death covers): the benefit is the sum insured on the day of death."""
+class _Facts(BaseModel):
+    """What the investigation established, as the calculator of the claim's cover needs it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DeathFacts(_Facts):
+    """The insured died (death covers): the benefit is the sum insured on the day of death."""
+
     kind: Literal["death"] = "death"
     died_on: date
     traffic_accident: bool = False
 
 
-class HospitalFacts(BaseModel):
+class HospitalFacts(_Facts):
     """A hospital stay (hospitalisation covers)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["hospital"] = "hospital"
     admitted_at: datetime
     discharged_at: datetime
-    accompanied_by_legal_guardian: bool = Field(default=False, description="a child's stay: doubled from day 15 under 7")
+    accompanied_by_legal_guardian: bool = Field(default=False,
+                                                description="a child's stay: doubled from day 15 under 7")
     newborn_postnatal_complications: bool = Field(
-        default=False, description="the stay is the newborn's, right after the birth (the claim's event), on the mother's cover")
+        default=False, description="the newborn's stay right after the birth (the claim's event), on the mother's cover")
 
 
-class SeriousIllnessFacts(BaseModel):
+class SeriousIllnessFacts(_Facts):
     """A diagnosis of a serious-illness group (1-6), or an in-situ neoplasm (in-situ cover)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["serious_illness"] = "serious_illness"
     group: Annotated[int, Field(ge=1, le=6)]
     confirmed_on: date
     died_on: date | None = None
 
 
-class DailyAllowanceFacts(BaseModel):
+class DailyAllowanceFacts(_Facts):
     """An injury's healing (DO8 / DO29): the actual days and the valuation table's maximum for the diagnosis."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["daily_allowance"] = "daily_allowance"
     healing_days: Annotated[int, Field(ge=1, le=3650)]
     table_maximum_days: Annotated[int, Field(ge=1, le=3650)]
 
 
-class IncapacityFacts(BaseModel):
+class IncapacityFacts(_Facts):
     """Incapacity for work (PN15 / PN29 / PN57): its length and whether the insured is a self-employed
     person not paying sickness insurance (paid at most 548 days)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["incapacity"] = "incapacity"
     incapacity_days: Annotated[int, Field(ge=1, le=3650)]
     self_employed_without_sickness_insurance: bool = False
@@ -477,36 +480,32 @@ class IncapacityFacts(BaseModel):
         default=None, description="accident products: the valuation table's maximum for the injury")
 
 
-class InvalidityFacts(BaseModel):
+class InvalidityFacts(_Facts):
     """Invalidity recognised (degree 1-3; 3 also stands for the care allowance, dependency II or higher)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["invalidity"] = "invalidity"
     degree: Annotated[int, Field(ge=1, le=3)]
     recognised_on: date
     traffic_accident: bool = False
 
 
-class InjuryConsequencesFacts(BaseModel):
+class InjuryConsequencesFacts(_Facts):
     """Permanent consequences of an injury: the damage assessed by the valuation table, in %."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["injury_consequences"] = "injury_consequences"
     damage_percent: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)]
 
 
-class IllnessConsequencesFacts(BaseModel):
+class IllnessConsequencesFacts(_Facts):
     """Permanent consequences of an illness: the column of the seed's table (25, 100 or 400 % of the sum)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["illness_consequences"] = "illness_consequences"
     tier_percent: Literal[25, 100, 400]
 
 
-class TerminalIllnessFacts(BaseModel):
+class TerminalIllnessFacts(_Facts):
     """A terminal prognosis confirmed (supplementary death cover): an advance of 60 %."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["terminal_illness"] = "terminal_illness"
     prognosis_confirmed_on: date
 
@@ -514,10 +513,9 @@ class TerminalIllnessFacts(BaseModel):
 Price = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, description="CZK")]
 
 
-class LostItem(BaseModel):
+class LostItem(_Facts):
     """An item lost or stolen: what it cost, what its replacement cost, when it was bought."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     category: str = Field(description="mobile-phone, notebook, tablet, camera, watch, jewellery, wallet, ...")
     original_price: Price
     replacement_price: Price
@@ -533,10 +531,9 @@ class LostItem(BaseModel):
             raise ValueError(f"{error} (rule {error.rule})") from error
 
 
-class PersonalItemsFacts(BaseModel):
+class PersonalItemsFacts(_Facts):
     """Personal items, documents and keys lost or stolen (the claim's cause says which)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["personal_items"] = "personal_items"
     items: Annotated[list[LostItem], Field(max_length=30)] = []
     documents_renewal_costs: Price | None = None
@@ -544,10 +541,9 @@ class PersonalItemsFacts(BaseModel):
     locksmith_work: Price | None = None
 
 
-class CashTheftFacts(BaseModel):
+class CashTheftFacts(_Facts):
     """Cash stolen; with the withdrawal from the insured's account it came from, if any."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["cash_theft"] = "cash_theft"
     stolen_amount: Price
     stolen_at: datetime
@@ -555,21 +551,25 @@ class CashTheftFacts(BaseModel):
     withdrawn_amount: Price | None = None
     violent_robbery: bool = False
 
+    @model_validator(mode="after")
+    def _withdrawal_complete(self) -> CashTheftFacts:
+        if (self.withdrawn_at is None) != (self.withdrawn_amount is None):
+            raise ValueError("a withdrawal has both its time and its amount (rule cash-withdrawal-complete)")
+        return self
 
-class CardFraudFacts(BaseModel):
+
+class CardFraudFacts(_Facts):
     """Unauthorised card or electronic-banking transactions not refunded by the bank, and a new card's fee."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["card_fraud"] = "card_fraud"
     secured_amount: Price = Decimal("0.00")
     unsecured_amount: Price = Decimal("0.00")
     new_card_fee: Price | None = None
 
 
-class OnlinePurchaseFacts(BaseModel):
+class OnlinePurchaseFacts(_Facts):
     """Goods ordered on-line not delivered, wrong or damaged, after the complaint with the seller."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["online_purchase"] = "online_purchase"
     order_value: Price
     origin: GoodsOrigin

@@ -36,7 +36,8 @@ def hospital_benefit(cover_code: str, daily_sum: Decimal, facts: HospitalFacts, 
     if facts.newborn_postnatal_complications:
         if facts.admitted_at.date() != event_date:
             raise HospitalFactsDoNotFitCover(
-                f"the newborn's stay must follow the birth on {event_date} directly, not start {facts.admitted_at:%Y-%m-%d}")
+                f"the newborn's stay must follow the birth on {event_date} directly, "
+                f"not start {facts.admitted_at:%Y-%m-%d}")
         return postnatal_complications_benefit(daily_sum, stay)
     if cover_code == CHILD_HOSPITAL_COVER:
         return child_hospital_benefit(daily_sum, stay, insured_born_on, facts.accompanied_by_legal_guardian)

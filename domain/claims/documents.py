@@ -4,8 +4,8 @@ dopravní nehodě nebo zaviněním jiné osoby, je třeba vždy doložit záznam
 potřebných dokumentů nelze dokončit šetření").
 
 Belongings and cards go by the kind of event (personal-belongings-and-cards.txt, PP 01/2022 čl. 7.1-7.2 and
-the brochure): the "Oznámení škodní události"; "Pojišťovna bude plnit až po pořízení nových věcí" (proof of
-the purchase of the lost item and of its replacement); a theft or fraud "doložit pojistiteli policejní
+the brochure): the "Oznámení škodní události"; "Pojišťovna bude plnit až po pořízení nových věcí"
+(proof of the purchase of the lost item and of its replacement); a theft or fraud "doložit pojistiteli policejní
 protokol"; a stolen device with a SIM card "doklad o blokaci IMEI"; card fraud "konečné/finální
 vyrozumění banky o jejím vypořádání"; an on-line purchase the finished complaint (framework contract čl. IV)."""
 

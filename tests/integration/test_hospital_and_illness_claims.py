@@ -69,7 +69,8 @@ def test_illness_consequences_pay_400_percent_of_the_sum_at_most(family: Contain
                  {"kind": "illness_consequences", "tier_percent": 400}) == Decimal("300000.00")
     version = family.policies.policy("2026000001").version
     with pytest.raises(DomainError) as refused:
-        claim(family, "PU-2026-0213", cover, "2026-04-01", "illness", {"kind": "illness_consequences", "tier_percent": 25})
+        claim(family, "PU-2026-0213", cover, "2026-04-01", "illness",
+              {"kind": "illness_consequences", "tier_percent": 25})
     assert refused.value.rule == "illness-consequences-at-most-400-percent"
     policy = family.policies.policy("2026000001")
     assert policy.version == version + 1  # the third claim's report only

@@ -5,6 +5,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import pytest
+from pydantic import ValidationError
 
 from aggregates.claim import Claim, ClaimCoverNotInForce
 from aggregates.policy_history import PolicyAsOf
@@ -115,3 +116,9 @@ def test_electronics_bought_five_years_and_a_day_before_pay_nothing() -> None:
 def test_facts_that_do_not_fit_the_cause_are_refused(cause, facts) -> None:
     with pytest.raises(FactsDoNotFitCause):
         assess_belongings("Plus", cause, date(2026, 3, 1), facts, [], date(2026, 6, 10))
+
+
+def test_a_withdrawal_has_its_time_and_its_amount() -> None:
+    with pytest.raises(ValidationError, match="cash-withdrawal-complete"):
+        CashTheftFacts(stolen_amount=Decimal("100.00"), stolen_at=datetime(2026, 3, 1, 9, tzinfo=timezone.utc),
+                       withdrawn_at=datetime(2026, 2, 28, 9, tzinfo=timezone.utc))
