@@ -15,6 +15,11 @@ from decimal import Decimal
 from application.commands import CardFraudFacts, CashTheftFacts, OnlinePurchaseFacts, PersonalItemsFacts
 from domain.benefits.belongings.cards import new_card_fee_benefit, unauthorised_transactions_benefit
 from domain.benefits.belongings.cash import Withdrawal, cash_theft_benefit
+from domain.benefits.belongings.exclusions import (
+    refuse_excluded_goods,
+    refuse_operations_after_blocking,
+    refuse_unattended_theft,
+)
 from domain.benefits.belongings.online_purchase import Complaint, online_purchase_benefit
 from domain.benefits.belongings.personal_items import (
     ClaimedItem,
@@ -47,6 +52,8 @@ def assess_belongings(variant_name: str, cause: str, event_date: date, facts: Be
     if cause not in _CAUSES[type(facts)]:
         raise FactsDoNotFitCause(f"{facts.kind} facts do not describe a {cause}")
     variant = _VARIANTS[variant_name]
+    if isinstance(facts, PersonalItemsFacts | CashTheftFacts):
+        refuse_unattended_theft(facts.left_unattended)
     if isinstance(facts, PersonalItemsFacts):
         return personal_items_benefit(variant, Peril(cause), _claimed(facts), event_date, earlier_payouts)
     if isinstance(facts, CashTheftFacts):
@@ -59,6 +66,7 @@ def assess_belongings(variant_name: str, cause: str, event_date: date, facts: Be
                                   earlier_payouts)
     if isinstance(facts, CardFraudFacts):
         return _card_fraud(variant, event_date, facts, earlier_payouts)
+    refuse_excluded_goods(facts.goods)
     complaint = Complaint(facts.complaint_started_on, facts.complaint_closure)
     return online_purchase_benefit(variant, facts.order_value, facts.origin, complaint, decided_on, event_date,
                                    facts.repair_cost, earlier_payouts)
@@ -78,6 +86,7 @@ def _claimed(facts: PersonalItemsFacts) -> list[ClaimedItem | DocumentsRenewal |
 def _card_fraud(variant: Variant, event_date: date, facts: CardFraudFacts,
                earlier_payouts: list[date]) -> BenefitResult:
     """The transactions and the new card are one event: one payout of the year, the amounts added."""
+    refuse_operations_after_blocking(facts.after_blocking)
     parts = []
     if facts.secured_amount or facts.unsecured_amount:
         parts.append(unauthorised_transactions_benefit(variant, event_date, facts.secured_amount,

@@ -32,6 +32,7 @@ from aggregates.intervention import (
 )
 from aggregates.policy import POLICY_NUMBER, EndReason, LoyaltyDiscount
 from aggregates.proposal import PROPOSAL_NUMBER
+from domain.benefits.belongings.exclusions import OnlineGoods
 from domain.benefits.belongings.online_purchase import ComplaintClosure, GoodsOrigin
 from domain.benefits.belongings.personal_items import ItemCategory, UnknownItemCategory
 from domain.birth_number import BirthNumber, InvalidBirthNumber
@@ -539,6 +540,7 @@ class PersonalItemsFacts(_Facts):
     documents_renewal_costs: Price | None = None
     keys_and_locks: Price | None = None
     locksmith_work: Price | None = None
+    left_unattended: bool = Field(default=False, description="a theft of things left unattended is not insured")
 
 
 class CashTheftFacts(_Facts):
@@ -550,6 +552,7 @@ class CashTheftFacts(_Facts):
     withdrawn_at: datetime | None = None
     withdrawn_amount: Price | None = None
     violent_robbery: bool = False
+    left_unattended: bool = Field(default=False, description="a theft of things left unattended is not insured")
 
     @model_validator(mode="after")
     def _withdrawal_complete(self) -> CashTheftFacts:
@@ -565,6 +568,7 @@ class CardFraudFacts(_Facts):
     secured_amount: Price = Decimal("0.00")
     unsecured_amount: Price = Decimal("0.00")
     new_card_fee: Price | None = None
+    after_blocking: bool = Field(default=False, description="operations after the card was blocked are not insured")
 
 
 class OnlinePurchaseFacts(_Facts):
@@ -573,6 +577,7 @@ class OnlinePurchaseFacts(_Facts):
     kind: Literal["online_purchase"] = "online_purchase"
     order_value: Price
     origin: GoodsOrigin
+    goods: OnlineGoods = OnlineGoods.ORDINARY
     complaint_started_on: date
     complaint_closure: ComplaintClosure | None = Field(default=None, description="none: the complaint goes on")
     repair_cost: Price | None = None

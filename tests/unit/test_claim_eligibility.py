@@ -10,8 +10,9 @@ from pydantic import ValidationError
 from aggregates.claim import Claim, ClaimCoverNotInForce
 from aggregates.policy_history import PolicyAsOf
 from application.belongings_claims import FactsDoNotFitCause, assess_belongings
-from application.commands import CardFraudFacts, CashTheftFacts, LostItem, PersonalItemsFacts
+from application.commands import CardFraudFacts, CashTheftFacts, LostItem, OnlinePurchaseFacts, PersonalItemsFacts
 from domain.benefits.belongings.errors import NothingPayable, YearlyPayoutLimitReached
+from domain.benefits.belongings.exclusions import EventExcluded
 from domain.claims.causes import ClaimCauseNotCovered, require_cause_covered
 from domain.claims.documents import POLICE_RECORD, required_documents
 from tests.factories import metadata
@@ -122,3 +123,17 @@ def test_a_withdrawal_has_its_time_and_its_amount() -> None:
     with pytest.raises(ValidationError, match="cash-withdrawal-complete"):
         CashTheftFacts(stolen_amount=Decimal("100.00"), stolen_at=datetime(2026, 3, 1, 9, tzinfo=timezone.utc),
                        withdrawn_at=datetime(2026, 2, 28, 9, tzinfo=timezone.utc))
+
+
+@pytest.mark.parametrize("cause, facts", [
+    ("theft", PersonalItemsFacts(items=WALLET.items, left_unattended=True)),
+    ("theft", CashTheftFacts(stolen_amount=Decimal("100.00"), stolen_at=datetime(2026, 6, 1, 9, tzinfo=timezone.utc),
+                             left_unattended=True)),
+    ("fraud", CardFraudFacts(secured_amount=Decimal("100.00"), after_blocking=True)),
+    ("online_purchase", OnlinePurchaseFacts(order_value=Decimal("900.00"), origin="new-listed-country",
+                                            goods="perishable-food", complaint_started_on=date(2026, 3, 1),
+                                            complaint_closure="seller-refused")),
+])
+def test_the_exclusions_the_facts_show_refuse_the_claim(cause, facts) -> None:
+    with pytest.raises(EventExcluded):
+        assess_belongings("Plus", cause, date(2026, 6, 1), facts, [], date(2026, 6, 10))
