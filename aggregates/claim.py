@@ -78,16 +78,17 @@ class Claim(Aggregate):
     def report(cls, *, claim_number: str, policy_number: str, insured_id: str, cover_key: str, cause: str,
                event_date: date, reported_on: date, description: str, reporter: str, policy_then: PolicyAsOf,
                waiting_until: date | None, today: date, meta: EventMetadata,
-               cover_ended_by: str | None = None) -> Claim:
+               cover_ended_by: str | None = None, insured_by_cover: frozenset[str] | None = None) -> Claim:
         """A claim on a cover in force on the event date, after its waiting period, reported by now.
-        ``cover_ended_by``: the cover's own terms ended it by the event date (exit age, individual end)."""
+        ``cover_ended_by``: the cover's own terms ended it by the event date (exit age, individual end);
+        ``insured_by_cover``: who the cover insured on the event date (default: the person its key names)."""
         if not event_date <= reported_on <= today:
             raise ClaimDateInFuture(f"event {event_date}, reported {reported_on}: both on or before today {today}")
         if not description.strip() or len(description) > DESCRIPTION_MAX:
             raise ClaimDescriptionInvalid(f"a description of 1-{DESCRIPTION_MAX} characters")
         if policy_then.status != "in_force":
             raise ClaimPolicyNotInForce(f"policy {policy_number} was {policy_then.status} on {event_date}")
-        if cover_key not in policy_then.covers or not cover_key.startswith(f"{insured_id}/"):
+        if cover_key not in policy_then.covers or insured_id not in (insured_by_cover or {cover_key.split("/")[0]}):
             raise ClaimCoverNotInForce(f"{cover_key} of {insured_id} was not in force on {event_date}")
         if cover_ended_by is not None:
             raise ClaimCoverNotInForce(f"{cover_key} had ended ({cover_ended_by.replace('_', ' ')}) by {event_date}")

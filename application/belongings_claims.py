@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from application.commands import CardFraudFacts, CashTheftFacts, OnlinePurchaseFacts, PersonalItemsFacts
 from domain.benefits.belongings.cards import new_card_fee_benefit, unauthorised_transactions_benefit
@@ -33,6 +34,8 @@ from domain.benefits.belongings.variants import Variant
 from domain.benefits.result import BenefitResult
 from domain.claims.payout_routing import eur_czk_on
 from domain.errors import DomainError
+from domain.policy_covers import family_member
+from domain.products.belongings import BelongingsRules, is_family_member
 
 BelongingsFacts = PersonalItemsFacts | CashTheftFacts | CardFraudFacts | OnlinePurchaseFacts
 _VARIANTS = {"Plus": Variant.PLUS, "Rodina Plus": Variant.RODINA_PLUS}
@@ -40,6 +43,13 @@ _VARIANTS = {"Plus": Variant.PLUS, "Rodina Plus": Variant.RODINA_PLUS}
 _CAUSES: dict[type, frozenset[str]] = {PersonalItemsFacts: frozenset({"loss", "theft"}),
                                        CashTheftFacts: frozenset({"theft"}), CardFraudFacts: frozenset({"fraud"}),
                                        OnlinePurchaseFacts: frozenset({"online_purchase"})}
+
+
+def insured_by_family_cover(rules: BelongingsRules, insured: list[dict[str, Any]], on: date) -> frozenset[str]:
+    """The main insured and (Rodina Plus) those who are family members on the event day: "v součtu pro
+    všechny pojištěné členy rodiny"; a child until 18, a partner while sharing the household."""
+    return frozenset(person["id"] for person in insured
+                     if not person.get("relation") or is_family_member(family_member(person), on, rules))
 
 
 class FactsDoNotFitCause(DomainError):

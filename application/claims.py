@@ -22,7 +22,7 @@ from aggregates.intervention import Intervention, InterventionType, intervention
 from aggregates.policy import EndReason, Policy
 from aggregates.policy_history import policy_as_of
 from application.accident_claims import AccidentFacts, assess_accident
-from application.belongings_claims import BelongingsFacts, assess_belongings
+from application.belongings_claims import BelongingsFacts, assess_belongings, insured_by_family_cover
 from application.hospital_claims import HOSPITAL_COVERS, hospital_benefit
 from application.commands import (
     ApproveClaim,
@@ -64,6 +64,7 @@ from domain.errors import DomainError
 from domain.metadata import EventMetadata
 from domain.policy_covers import cover_keys
 from domain.products.accident import AccidentRules
+from domain.products.belongings import BelongingsRules
 from domain.products.flexi import FlexiRules
 from domain.products.model import ProductVersion
 
@@ -138,7 +139,9 @@ class ClaimDesk:
         then = policy_as_of(self._service.events.get(policy.id), command.event_date)
         claim = Claim.report(**command.payload(), policy_then=then, today=today, meta=meta,
                              waiting_until=_waiting_until(product, policy, command.cover_key, command.cause),
-                             cover_ended_by=policy.cover_ended_by_terms(command.cover_key, command.event_date, product))
+                             cover_ended_by=policy.cover_ended_by_terms(command.cover_key, command.event_date, product),
+                             insured_by_cover=insured_by_family_cover(product.rules, policy.insured, command.event_date)
+                             if isinstance(product.rules, BelongingsRules) else None)
         return [claim, policy]
 
     def _approve(self, claim: Claim, command: ApproveClaim, meta: EventMetadata, touched: dict[Any, Aggregate],

@@ -193,9 +193,14 @@ def _validate_belongings(rules: BelongingsRules, start: date, end: date | None, 
         raise BelongingsEnrolmentInvalid(f"variant {variant.value}: {fee} a month, for an indefinite term")
     if start != cover_effective_on(concluded_on):
         raise BelongingsEnrolmentInvalid(f"joined on {concluded_on}, the cover starts on the next day")
-    family = tuple(FamilyMember(FamilyRelation[person["relation"].upper()], person["birth_date"],
-                                bool(person.get("shares_household"))) for person in insured if person.get("relation"))
+    family = tuple(family_member(person) for person in insured if person.get("relation"))
     validate_enrolment(rules, variant, main[0]["birth_date"], concluded_on, family)
+
+
+def family_member(person: Mapping[str, Any]) -> FamilyMember:
+    """A family member enrolled with the main insured of the belongings cover (Rodina Plus)."""
+    return FamilyMember(FamilyRelation[person["relation"].upper()], person["birth_date"],
+                        bool(person.get("shares_household")))
 
 
 def _accident_proposal(rules: AccidentRules, start: date, end: date | None, concluded_on: date, frequency: Frequency,

@@ -175,3 +175,22 @@ def test_bad_item_facts_are_refused_at_the_boundary(enrolled: Container, item, n
     with pytest.raises(ValidationError, match=named):
         approve(enrolled, "PU-2026-0181", {"kind": "personal_items", "items": [item]})
     assert enrolled.policies.claims.claim("PU-2026-0181").status == "reported"
+
+
+def test_rodina_plus_insures_the_family_members_of_the_event_day(container: Container) -> None:
+    # Eva (spouse, at home) and Ema (born 10 March 2008: a family member until her 18th birthday).
+    container.policies.execute(issue(
+        POLICY, product_code="BELONGINGS_CARDS", premium=Decimal("159.00"), frequency="monthly",
+        start_date=date(2025, 6, 2), concluded_on=date(2025, 6, 1), end_date=None, insured=[
+            OWNER, {"id": "F1", "kind": "adult", "name": "Eva", "birth_date": date(1991, 5, 5), "relation": "spouse",
+                    "shares_household": True},
+            {"id": "F2", "kind": "child", "name": "Ema", "birth_date": date(2008, 3, 10), "relation": "child"}],
+        covers=[{"insured_id": "M1", "cover": "personal_belongings_and_cards", "variant": "Rodina Plus"}]))
+    report(container, "PU-2026-0191", "theft", "2026-03-09", insured_id="F2")
+    # Documents lost by Eva: renewal 300 plus the fixed 2 000 of Rodina Plus.
+    report(container, "PU-2026-0192", "loss", "2026-03-12", insured_id="F1")
+    assert approve(container, "PU-2026-0192", {"kind": "personal_items", "documents_renewal_costs": "300.00"}
+                   ) == Decimal("2300.00")
+    with pytest.raises(DomainError) as refused:
+        report(container, "PU-2026-0193", "theft", "2026-03-10", insured_id="F2")
+    assert refused.value.rule == "claim-cover-in-force-on-event-date"
