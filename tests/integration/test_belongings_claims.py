@@ -6,6 +6,7 @@ Tomáš (born 1 Jan 1990) joined the group cover, variant Plus (99 a month), on 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -19,6 +20,7 @@ from application.claims import ClaimNotFound
 from application.commands import command_adapter
 from domain.errors import DomainError
 from tests.factories import issue
+from tests.kafka_helpers import read_topic
 
 OWNER = {"id": "M1", "kind": "adult", "name": "Tomáš Procházka", "birth_date": date(1990, 1, 1),
          "is_policyholder": True}
@@ -194,3 +196,21 @@ def test_rodina_plus_insures_the_family_members_of_the_event_day(container: Cont
     with pytest.raises(DomainError) as refused:
         report(container, "PU-2026-0193", "theft", "2026-03-10", insured_id="F2")
     assert refused.value.rule == "claim-cover-in-force-on-event-date"
+
+
+def test_the_yearly_count_and_the_payout_reach_their_topics(kafka_container: Container) -> None:
+    enrol(kafka_container)
+    report(kafka_container, "PU-2026-0199", "theft", "2026-03-10")
+    approve(kafka_container, "PU-2026-0199", {"kind": "personal_items", "items": [phone("2024-01-01")]})
+    run(kafka_container, "SchedulePayout", "PU-2026-0199", payee="Tomáš Procházka",
+        account="CZ6508000000192000145399", payee_identified=True, scheduled_on="2026-06-11")
+    kafka_container.relay().publish_next_page()
+    policy_events = [json.loads(r.value) for r in read_topic(kafka_container, kafka_container.topics.policy_events,
+                                                             expected=3)]
+    assert [(e["type"], e["data"].get("claim_number"), e["data"].get("event_date")) for e in policy_events] == [
+        ("cz.policycore.policy.issued.v1", None, None),
+        ("cz.policycore.policy.claim-registered.v1", "PU-2026-0199", "2026-03-10"),
+        ("cz.policycore.policy.belongings-payout-counted.v1", "PU-2026-0199", "2026-03-10")]
+    [payout] = [json.loads(r.value) for r in read_topic(kafka_container, kafka_container.topics.events("payout"),
+                                                        expected=1)]
+    assert (payout["data"]["amount"], payout["data"]["destination"]) == ("18000.00", "payee")
