@@ -512,6 +512,7 @@ class TerminalIllnessFacts(_Facts):
 
 
 Price = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, description="CZK")]
+LeftUnattended = Annotated[bool, Field(description="a theft of things left unattended is not insured")]
 
 
 class LostItem(_Facts):
@@ -540,7 +541,7 @@ class PersonalItemsFacts(_Facts):
     documents_renewal_costs: Price | None = None
     keys_and_locks: Price | None = None
     locksmith_work: Price | None = None
-    left_unattended: bool = Field(default=False, description="a theft of things left unattended is not insured")
+    left_unattended: LeftUnattended = False
 
 
 class CashTheftFacts(_Facts):
@@ -552,7 +553,7 @@ class CashTheftFacts(_Facts):
     withdrawn_at: datetime | None = None
     withdrawn_amount: Price | None = None
     violent_robbery: bool = False
-    left_unattended: bool = Field(default=False, description="a theft of things left unattended is not insured")
+    left_unattended: LeftUnattended = False
 
     @model_validator(mode="after")
     def _withdrawal_complete(self) -> CashTheftFacts:
