@@ -10,38 +10,50 @@ back office with a reason, exactly once per ``line_id``.
      "currency": "CZK", "variable_symbol": "2026000101", "counterparty_name": "Jana Dvořáková",
      "counterparty_account": "19-2000145399/0800", "message": "pojistné"}
 
-``amount`` is a decimal string with at most two decimal places, negative for a debit; ``booked_on``
-is the day the money reached the insurer's account (the date of payment); ``variable_symbol`` is
-the payment reference (the contract number).
+The schema is strict: ``amount`` is a decimal *string* with exactly two decimal places ("512.00",
+"-80.50"; negative for a debit), because a JSON number may already have lost its haléře on the way;
+``booked_on`` is an ISO date ("YYYY-MM-DD"), the day the money reached the insurer's account (the
+date of payment); every text field is a string. ``variable_symbol`` is the payment reference (the
+contract number): a missing or malformed one is not a schema error, the line is parked, because it
+still carries money somebody paid.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from producers.wire import InvalidMessage
 
 Text = Annotated[str, Field(min_length=1, max_length=140)]
+AMOUNT = re.compile(r"^-?\d{1,12}\.\d{2}$")
 
 
 class StatementLine(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, strict=True)
 
     statement_id: Text
     line_id: Text = Field(description="the bank's unique id of the line: a line is counted once")
     account: Text = Field(description="the insurer's account the line is on")
     booked_on: date
-    amount: Annotated[Decimal, Field(max_digits=14, decimal_places=2)]
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-    variable_symbol: Annotated[str, Field(max_length=10)] | None = None
+    amount: Decimal
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217")]
+    variable_symbol: Annotated[str, Field(max_length=140)] | None = None
     counterparty_name: Annotated[str, Field(max_length=140)] | None = None
     counterparty_account: Annotated[str, Field(max_length=50)] | None = None
     message: Annotated[str, Field(max_length=140)] | None = None
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _amount_is_a_decimal_string(cls, value: object) -> Decimal:
+        if not isinstance(value, str) or not AMOUNT.match(value.strip()):
+            raise ValueError(f'{value!r} is not a decimal string with two places like "512.00"')
+        return Decimal(value)
 
 
 def decode_line(value: bytes | None, headers: Sequence[tuple[str, bytes]] = ()) -> StatementLine:

@@ -1,5 +1,6 @@
 """Which bank-statement lines become premium payments, and why the others are parked."""
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -15,7 +16,7 @@ from producers.wire import InvalidMessage
 
 def line(**overrides) -> StatementLine:
     fields = dict(statement_id="S-1", line_id="L-1", account="CZ6508000000192000145399", booked_on=date(2026, 3, 2),
-                  amount=Decimal("512.00"), currency="CZK", variable_symbol="2026000101")
+                  amount="512.00", currency="CZK", variable_symbol="2026000101")
     return StatementLine(**{**fields, **overrides})
 
 
@@ -29,9 +30,11 @@ def test_a_line_naming_a_contract_in_czk_becomes_its_payment_once() -> None:
 
 @pytest.mark.parametrize("overrides, reason", [
     ({"currency": "EUR"}, "premium-paid-in-czk"),
-    ({"amount": Decimal("-512.00")}, "statement-line-is-a-credit"),
-    ({"amount": Decimal("0.00")}, "statement-line-is-a-credit"),
+    ({"amount": "-512.00"}, "statement-line-is-a-credit"),
+    ({"amount": "0.00"}, "statement-line-is-a-credit"),
     ({"variable_symbol": None}, "payment-reference-given"),
+    ({"variable_symbol": "  "}, "payment-reference-given"),
+    ({"variable_symbol": "20260001011"}, "payment-reference-is-a-contract-number"),  # 11 digits: still money, parked
     ({"variable_symbol": "0123"}, "payment-reference-is-a-contract-number"),
     ({"variable_symbol": "POJ-12"}, "payment-reference-is-a-contract-number"),
 ])
@@ -53,14 +56,33 @@ def test_a_payment_already_recorded_under_the_line_id_is_not_parked() -> None:
     assert parked_for(DuplicatePayment("already")) is None
 
 
-@pytest.mark.parametrize("value, rule", [
-    (b"", "statement-line-is-json"),
-    (b"{not json", "statement-line-matches-schema"),
-    (b'{"statement_id": "S", "line_id": "L", "account": "A", "booked_on": "2026-03-02", "amount": "1.001",'
-     b' "currency": "CZK"}', "statement-line-matches-schema"),
-    (b'{"statement_id": "S", "line_id": "L", "account": "A", "booked_on": "2026-03-02", "amount": "1.00",'
-     b' "currency": "CZK", "iban": "x"}', "statement-line-matches-schema"),
+def wire(**overrides) -> bytes:
+    fields = {"statement_id": "S", "line_id": "L", "account": "A", "booked_on": "2026-03-02", "amount": "1.00",
+              "currency": "CZK", "variable_symbol": "2026000101"}
+    return json.dumps({**fields, **overrides}).encode()
+
+
+def test_the_documented_line_decodes_exactly() -> None:
+    decoded = decode_line(wire(amount="12345678901.23", message="pojistné"))
+    assert (decoded.amount, decoded.booked_on, decoded.message) == (Decimal("12345678901.23"), date(2026, 3, 2),
+                                                                    "pojistné")
+
+
+@pytest.mark.parametrize("value, rule, field", [
+    (b"", "statement-line-is-json", ""),
+    (b"{not json", "statement-line-matches-schema", "message"),
+    (wire(amount="1.001"), "statement-line-matches-schema", "amount"),
+    (wire(amount="512"), "statement-line-matches-schema", "amount"),        # two places, always
+    (wire(amount="1e2"), "statement-line-matches-schema", "amount"),
+    (wire(amount=512.1), "statement-line-matches-schema", "amount"),        # a JSON number: not exact
+    (wire(booked_on=1772409600), "statement-line-matches-schema", "booked_on"),
+    (wire(booked_on="2026-03-02T10:00:00"), "statement-line-matches-schema", "booked_on"),
+    (wire(currency="czk"), "statement-line-matches-schema", "currency"),
+    (wire(variable_symbol=2026000101), "statement-line-matches-schema", "variable_symbol"),
+    (wire(line_id=""), "statement-line-matches-schema", "line_id"),
+    (wire(iban="x"), "statement-line-matches-schema", "iban"),
 ])
-def test_a_line_off_the_schema_is_poison(value: bytes, rule: str) -> None:
-    with pytest.raises(InvalidMessage, match=rule):
+def test_a_line_off_the_schema_is_poison_naming_the_field(value: bytes, rule: str, field: str) -> None:
+    with pytest.raises(InvalidMessage, match=rule) as raised:
         decode_line(value)
+    assert str(raised.value).startswith(field)
