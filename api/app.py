@@ -113,12 +113,14 @@ def create_app(container: Container) -> FastAPI:
 
     @app.get("/bank-statement-lines", response_model=list[StatementLineView])
     def bank_statement_lines(
-        outcome: Literal["recorded", "parked"] | None = None,
+        outcome: Literal["recorded", "duplicate", "parked"] | None = None,
         reason: Annotated[str, Query(pattern=r"^[a-z0-9-]{1,80}$")] | None = None,
+        policy_number: Annotated[str, Query(pattern=POLICY_NUMBER.pattern)] | None = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> list[StatementLineView]:
-        """Back office: the lines of the bank feed; ``outcome=parked`` lists what waits for a person, with why."""
-        return list_lines(container.database, outcome, reason, limit, offset)
+        """Back office: the lines of the bank feed; ``outcome=parked`` lists what waits for a person, with why;
+        ``policy_number`` gives a contract's ledger."""
+        return list_lines(container.database, outcome, reason, policy_number, limit, offset)
 
     return app

@@ -105,7 +105,7 @@ def run_demo(data_dir: Path) -> int:
     ]) + "\n", encoding="utf-8")
     container.import_statement(statement)
     for line in list_lines(container.database):
-        where = f"-> {line.policy_number}" if line.outcome == "recorded" else f"parked [{line.reason}]"
+        where = f"parked [{line.reason}]" if line.outcome == "parked" else f"{line.outcome} -> {line.policy_number}"
         print(f"   {line.line_id} {line.amount:>8} {line.currency} {where}")
     with container.database.transaction() as tx:
         for letter in tx.fetchall("SELECT error FROM dead_letters WHERE consumer = 'payments'"):

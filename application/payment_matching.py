@@ -9,11 +9,12 @@ credit for the next one (domain/instalments.py). What cannot be recorded is park
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar, Literal
 from uuid import NAMESPACE_URL, uuid5
 
 from aggregates.policy import POLICY_NUMBER, DateInFuture, DuplicatePayment, PolicyNotInForce
 from application.commands import RecordPremiumPayment
-from application.policy_service import CommandIdReused, PolicyNotFound
+from application.policy_service import CommandIdReused, Outcome, PolicyNotFound
 from consumers.bank_statements import StatementLine
 from domain.errors import DomainError
 from domain.metadata import Channel
@@ -26,6 +27,15 @@ PREMIUM_CURRENCY = "CZK"
 class Parked:
     reason: str  # a rule slug back office filters by
     detail: str
+    policy_number: str | None = None  # the contract the line names, when it exists (not in force, future date)
+    outcome: ClassVar[str] = "parked"
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The line's money is on the policy: recorded now, or a duplicate of a payment recorded under its id."""
+    policy_number: str
+    outcome: Literal["recorded", "duplicate"] = "recorded"
 
 
 def decide(line: StatementLine) -> RecordPremiumPayment | Parked:
@@ -52,11 +62,16 @@ _REFUSALS: dict[type[DomainError], str] = {
     DateInFuture: "booked-in-the-future",
     CommandIdReused: "line-id-reused-for-other-content",
 }
+# Refusals that do not show the named contract exists.
+_NO_CONTRACT = (PolicyNotFound, CommandIdReused)
 
 
-def parked_for(error: DomainError) -> Parked | None:
-    """A refusal that parks the line; None for a payment already recorded under this line id."""
-    if isinstance(error, DuplicatePayment):
-        return None
-    reason = next((slug for kind, slug in _REFUSALS.items() if isinstance(error, kind)), error.rule)
-    return Parked(reason, str(error))
+def settle(payment: RecordPremiumPayment, answer: Outcome | DomainError) -> Settled | Parked:
+    """What the core's answer to the line's payment means for the line. A repeat of this very command
+    (a replay after a crash) answers with the recorded outcome: the line is recorded, once."""
+    if isinstance(answer, DuplicatePayment):
+        return Settled(payment.policy_number, "duplicate")
+    if not isinstance(answer, DomainError):
+        return Settled(payment.policy_number)
+    reason = next((slug for kind, slug in _REFUSALS.items() if isinstance(answer, kind)), answer.rule)
+    return Parked(reason, str(answer), None if isinstance(answer, _NO_CONTRACT) else payment.policy_number)

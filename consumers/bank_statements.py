@@ -63,5 +63,7 @@ def decode_line(value: bytes | None, headers: Sequence[tuple[str, bytes]] = ()) 
         return StatementLine.model_validate_json(value)
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "message"
+        if first["type"] == "json_invalid":
+            raise InvalidMessage(f"{first['msg']} (rule: statement-line-is-json)") from error
+        where = ".".join(str(part) for part in first["loc"]) or "line"
         raise InvalidMessage(f"{where}: {first['msg']} (rule: statement-line-matches-schema)") from error

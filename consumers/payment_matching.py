@@ -16,10 +16,9 @@ from typing import Any
 import structlog
 
 from application.commands import RecordPremiumPayment
-from application.payment_matching import Parked, decide, parked_for
+from application.payment_matching import Parked, Settled, decide, settle
 from application.policy_service import PolicyService
 from consumers.bank_statements import StatementLine, decode_line
-from domain.errors import DomainError
 from domain.money import to_halere
 from infrastructure.database import Transaction, in_clause
 from projections.base import ProjectionResult
@@ -45,14 +44,15 @@ class PaymentMatching:
             seen.add(line.line_id)
             fresh.append(line)
         decisions = [decide(line) for line in fresh]
-        commands = [decision for decision in decisions if isinstance(decision, RecordPremiumPayment)]
-        outcomes = iter(self._policies.execute_batch(commands))
-        rows = [_row(line, decision if isinstance(decision, Parked) else _refusal(next(outcomes)))
+        answers = iter(self._policies.execute_batch([decision for decision in decisions
+                                                     if isinstance(decision, RecordPremiumPayment)]))
+        rows = [_row(line, settle(decision, next(answers)) if isinstance(decision, RecordPremiumPayment) else decision)
                 for line, decision in zip(fresh, decisions)]
         tx.executemany(_INSERT, rows)
         result.applied = len(rows)
-        counts = Counter(row["reason"] or row["outcome"] for row in rows)
-        log.info("payments.matched", lines=len(lines), duplicates=result.duplicates, **counts)
+        log.info("payments.matched", lines=len(lines), seen_before=result.duplicates,
+                 **Counter(row["outcome"] for row in rows),
+                 parked_for=dict(Counter(row["reason"] for row in rows if row["reason"])))
         return result
 
     def reset(self, tx: Transaction) -> None:
@@ -68,17 +68,12 @@ def _seen(tx: Transaction, line_ids: list[str]) -> set[str]:
                                                    params)}
 
 
-def _refusal(outcome: object) -> Parked | None:
-    """Parked when the core refused the payment; None when it is recorded (now or by an earlier delivery)."""
-    return parked_for(outcome) if isinstance(outcome, DomainError) else None
-
-
-def _row(line: StatementLine, parked: Parked | None) -> dict[str, Any]:
+def _row(line: StatementLine, end: Settled | Parked) -> dict[str, Any]:
+    parked = isinstance(end, Parked)
     return {"line_id": line.line_id, "statement_id": line.statement_id, "booked_on": line.booked_on,
             "amount_halere": to_halere(line.amount), "currency": line.currency, "reference": line.variable_symbol,
-            "counterparty": line.counterparty_name, "outcome": "parked" if parked else "recorded",
-            "policy_number": None if parked else line.variable_symbol,
-            "reason": parked.reason if parked else None, "detail": parked.detail if parked else None}
+            "counterparty": line.counterparty_name, "outcome": end.outcome, "policy_number": end.policy_number,
+            "reason": end.reason if parked else None, "detail": end.detail if parked else None}
 
 
 _INSERT = """

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from domain.money import from_halere
 from infrastructure.database import Database
@@ -22,15 +22,16 @@ class StatementLineView(BaseModel):
     currency: str
     reference: str | None
     counterparty: str | None
-    outcome: Literal["recorded", "parked"]
-    policy_number: str | None
+    outcome: Literal["recorded", "duplicate", "parked"]
+    policy_number: str | None = Field(description="the contract the line's money is on or names (if it exists)")
     reason: str | None
     detail: str | None
 
 
-def list_lines(database: Database, outcome: str | None = None, reason: str | None = None, limit: int = 100,
-               offset: int = 0) -> list[StatementLineView]:
-    rows = select_filtered(database, "bank_statement_lines", {"outcome": outcome, "reason": reason},
+def list_lines(database: Database, outcome: str | None = None, reason: str | None = None,
+               policy_number: str | None = None, limit: int = 100, offset: int = 0) -> list[StatementLineView]:
+    rows = select_filtered(database, "bank_statement_lines",
+                           {"outcome": outcome, "reason": reason, "policy_number": policy_number},
                            "booked_on, line_id", limit, offset)
     return [_view(row) for row in rows]
 

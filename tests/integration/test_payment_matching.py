@@ -16,7 +16,7 @@ from application.bootstrap import Container
 from application.commands import EndPolicy
 from domain.metadata import Channel
 from projections.bank_statement_views import list_lines
-from tests.factories import issue
+from tests.factories import issue, pay
 from tests.kafka_helpers import produce_raw, read_topic, wait_until
 
 
@@ -46,6 +46,8 @@ def test_the_feed_records_each_payment_once_and_parks_the_rest(kafka_container: 
     service.execute(EndPolicy(command_id=uuid4(), actor="claims", channel=Channel.BACK_OFFICE,
                               policy_number="2026000002", end_reason="death", ended_on=date(2026, 3, 1),
                               received_on=date(2026, 3, 5)))
+    service.execute(issue("2026000003"))
+    service.execute(pay("2026000003", payment_id="L12", received_on=date(2026, 6, 10)))  # back office was first
     topic = kafka_container.topics.events("bank-statement")
     produce_raw(kafka_container, topic, [
         statement_line("L01", "500.00"),                      # exact: January
@@ -59,10 +61,12 @@ def test_the_feed_records_each_payment_once_and_parks_the_rest(kafka_container: 
         statement_line("L09", "500.00", reference="2026000002"),   # the insured died in March
         statement_line("L01", "500.00"),                      # the same line again: ignored
         statement_line("L10", "500.00", booked_on="2026-06-16"),
+        statement_line("L12", "500.00", reference="2026000003"),
         (b"k", b"{not json", []),
         (b"k", json.dumps({"line_id": "L11", "amount": "abc"}).encode(), []),
+        (b"k", statement_line("L13", "500.00")[1].replace(b'"500.00"', b"500.0"), []),  # a JSON number
     ])
-    consume_all(kafka_container, lines=10)
+    consume_all(kafka_container, lines=11)
 
     policy = service.policy("2026000001")
     assert (len(policy.payments), policy.paid_to, policy.credit) == (3, date(2026, 3, 31), Decimal("400.00"))
@@ -74,14 +78,20 @@ def test_the_feed_records_each_payment_once_and_parks_the_rest(kafka_container: 
     recorded = list_lines(kafka_container.database, outcome="recorded")
     assert [(line.line_id, line.policy_number) for line in recorded] == [
         ("L01", "2026000001"), ("L02", "2026000001"), ("L03", "2026000001")]
+    assert len(service.policy("2026000003").payments) == 1  # the line's money was already there
     client = TestClient(create_app(kafka_container))
     response = client.get("/bank-statement-lines", params={"outcome": "parked", "reason": "unknown-contract"})
     assert [(line["line_id"], line["amount"]) for line in response.json()] == [("L06", "500.00")]
+    ledger = {number: [(line["line_id"], line["outcome"]) for line in client.get(
+        "/bank-statement-lines", params={"policy_number": number}).json()] for number in ("2026000002", "2026000003")}
+    assert ledger == {"2026000002": [("L09", "parked")], "2026000003": [("L12", "duplicate")]}
     assert client.get("/bank-statement-lines", params={"outcome": "lost"}).status_code == 422
-    letters = read_topic(kafka_container, kafka_container.topics.dead_letters("payments"), expected=2)
+    assert client.get("/bank-statement-lines", params={"policy_number": "POJ-1"}).status_code == 422
+    letters = read_topic(kafka_container, kafka_container.topics.dead_letters("payments"), expected=3)
     errors = sorted(dict(letter.headers)["dlq_error"].decode() for letter in letters)
-    assert "statement-line-is-json" in errors[0] or "statement-line-matches-schema" in errors[0]
-    assert all("statement-line" in error for error in errors) and len(errors) == 2
+    assert [(error.split(":")[0], error.split("(rule: ")[1]) for error in errors] == [
+        ("Invalid JSON", "statement-line-is-json)"), ("amount", "statement-line-matches-schema)"),
+        ("statement_id", "statement-line-matches-schema)")]
 
 
 def test_a_replay_after_a_crash_counts_nothing_twice(kafka_container: Container) -> None:

@@ -3,15 +3,18 @@
 import json
 from datetime import date
 from decimal import Decimal
+from uuid import uuid4
 
 import pytest
 
 from aggregates.policy import DateInFuture, DuplicatePayment, PolicyNotInForce
 from application.commands import RecordPremiumPayment
-from application.payment_matching import Parked, decide, parked_for
-from application.policy_service import PolicyNotFound
+from application.payment_matching import Parked, Settled, decide, settle
+from application.policy_service import CommandIdReused, Outcome, PolicyNotFound
 from consumers.bank_statements import StatementLine, decode_line
 from producers.wire import InvalidMessage
+from tests.factories import metadata
+from tests.unit.test_policy_collections import TODAY, flexi
 
 
 def line(**overrides) -> StatementLine:
@@ -43,17 +46,37 @@ def test_lines_that_cannot_be_a_premium_payment_are_parked_with_the_reason(overr
     assert isinstance(parked, Parked) and parked.reason == reason
 
 
-@pytest.mark.parametrize("error, reason", [
-    (PolicyNotFound("no policy"), "unknown-contract"),
-    (PolicyNotInForce("ended"), "contract-not-in-force"),
-    (DateInFuture("tomorrow"), "booked-in-the-future"),
+@pytest.mark.parametrize("error, reason, policy_number", [
+    (PolicyNotFound("no policy"), "unknown-contract", None),
+    (CommandIdReused("other content"), "line-id-reused-for-other-content", None),
+    (PolicyNotInForce("ended"), "contract-not-in-force", "2026000101"),   # the debt stays claimable
+    (DateInFuture("tomorrow"), "booked-in-the-future", "2026000101"),
 ])
-def test_refusals_of_the_core_park_the_line(error, reason) -> None:
-    assert parked_for(error) == Parked(reason, str(error))
+def test_refusals_of_the_core_park_the_line(error, reason, policy_number) -> None:
+    assert settle(decide(line()), error) == Parked(reason, str(error), policy_number)
 
 
-def test_a_payment_already_recorded_under_the_line_id_is_not_parked() -> None:
-    assert parked_for(DuplicatePayment("already")) is None
+def test_the_core_answer_settles_the_line_once() -> None:
+    payment = decide(line())
+    assert settle(payment, Outcome(payment.command_id, uuid4(), 2)) == Settled("2026000101", "recorded")
+    # a replay of this very command after a crash: the recorded outcome, so the line is recorded (once)
+    assert settle(payment, Outcome(payment.command_id, uuid4(), 2, duplicate=True)) == Settled("2026000101")
+    # its payment id already on the policy by another command (back office): the line adds nothing
+    assert settle(payment, DuplicatePayment("already")) == Settled("2026000101", "duplicate")
+
+
+def test_exact_partial_and_over_payments_cover_whole_months_and_keep_the_rest_as_credit() -> None:
+    """Monthly 500.00 from 1 January: 500 pays January; 200 more is credit; 1200 more makes 1900 =
+    3 x 500 (to 31 March) + 400 credit for April."""
+    policy = flexi()
+    covered = []
+    for line_id, amount in [("L1", "500.00"), ("L2", "200.00"), ("L3", "1200.00")]:
+        payment = decide(line(line_id=line_id, amount=amount, variable_symbol=policy.policy_number))
+        policy.record_premium_payment(payment_id=payment.payment_id, amount=payment.amount,
+                                      received_on=payment.received_on, today=TODAY, meta=metadata())
+        covered.append((policy.paid_to, policy.credit))
+    assert covered == [(date(2026, 1, 31), Decimal("0.00")), (date(2026, 1, 31), Decimal("200.00")),
+                       (date(2026, 3, 31), Decimal("400.00"))]
 
 
 def wire(**overrides) -> bytes:
@@ -70,7 +93,8 @@ def test_the_documented_line_decodes_exactly() -> None:
 
 @pytest.mark.parametrize("value, rule, field", [
     (b"", "statement-line-is-json", ""),
-    (b"{not json", "statement-line-matches-schema", "message"),
+    (b"{not json", "statement-line-is-json", "Invalid JSON"),
+    (b'["a", "list"]', "statement-line-matches-schema", "line"),
     (wire(amount="1.001"), "statement-line-matches-schema", "amount"),
     (wire(amount="512"), "statement-line-matches-schema", "amount"),        # two places, always
     (wire(amount="1e2"), "statement-line-matches-schema", "amount"),
