@@ -28,6 +28,11 @@ _BY_COVER: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("invalidity", ("decision of the social security administration on invalidity",)),
     ("serious_illness", (MEDICAL_REPORT, "histology or specialist's diagnosis")),
     ("in_situ", (MEDICAL_REPORT, "histology")),
+    # The accident products' own covers (7 UO, 23 UO, 53 UD), the handbook's forms Lo-106 to Lo-108.
+    ("permanent_consequences", ("notice of permanent consequences (Lo-107)", MEDICAL_REPORT)),
+    ("bodily_injury", ("injury notice (Lo-106)", MEDICAL_REPORT)),
+    ("incapacity", ("incapacity notice (Lo-108)", "certificate of incapacity for work")),
+    ("hospital_stay", ("hospital stay notice (Lo-108)", "discharge report")),
 )
 
 

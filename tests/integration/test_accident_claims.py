@@ -87,3 +87,36 @@ def test_a_child_insured_by_53_ud_who_dies_of_the_injury_within_three_years(cont
         with pytest.raises(DomainError) as refused:
             run(container, "ApproveClaim", "PU-2026-0311", **approve)
         assert refused.value.rule == "child-accidental-death-within-3-years"
+
+
+@pytest.mark.parametrize("cover, damage, pays", [
+    # Below 26 % the progression does not apply: 25 % of 1 000 000.
+    ("permanent_consequences_progressive", "25", Decimal("250000.00")),
+    # 26 % raised by the ILLUSTRATIVE table to 26 + 3 x 1 = 29 %: 290 000.
+    ("permanent_consequences_progressive", "26", Decimal("290000.00")),
+    # 100 % raised to 100 + 3 x 75 = 325 %: 3 250 000.
+    ("permanent_consequences_progressive", "100", Decimal("3250000.00")),
+    # Bodily injury (at most 1/4 of the accidental death sum): the valuation table's 12.5 % of 100 000.
+    ("bodily_injury", "12.5", Decimal("12500.00")),
+])
+def test_progressive_consequences_and_bodily_injury(container: Container, cover, damage, pays) -> None:
+    covers = [{"insured_id": "P1", "cover": "accidental_death", "sum_insured": Decimal("500000")},
+              {"insured_id": "P1", "cover": "permanent_consequences_progressive", "sum_insured": Decimal("1000000")},
+              {"insured_id": "P1", "cover": "bodily_injury", "sum_insured": Decimal("100000")}]
+    container.policies.execute(issue(NUMBER, product_code="ACCIDENT_23UO", frequency="quarterly",
+                                     premium=Decimal("450"), end_date=date(2036, 1, 1), concluded_on=date(2025, 12, 20),
+                                     risk_group=1, insured=[PETR], covers=covers))
+    assert claim(container, "PU-2026-0320", cover, {"kind": "injury_consequences", "damage_percent": damage}) == pays
+
+
+def test_a_progression_needs_a_whole_assessed_percentage(container: Container) -> None:
+    covers = [{"insured_id": "P1", "cover": "accidental_death", "sum_insured": Decimal("500000")},
+              {"insured_id": "P1", "cover": "permanent_consequences_progressive", "sum_insured": Decimal("1000000")}]
+    container.policies.execute(issue(NUMBER, product_code="ACCIDENT_23UO", frequency="quarterly",
+                                     premium=Decimal("450"), end_date=date(2036, 1, 1), concluded_on=date(2025, 12, 20),
+                                     risk_group=1, insured=[PETR], covers=covers))
+    with pytest.raises(DomainError) as refused:
+        claim(container, "PU-2026-0321", "permanent_consequences_progressive",
+              {"kind": "injury_consequences", "damage_percent": "30.5"})
+    assert refused.value.rule == "accident-progression-table-has-the-percentage"
+    assert container.policies.claims.claim("PU-2026-0321").status == "reported"  # left undecided

@@ -92,3 +92,10 @@ ILLUSTRATIVE_CHILD_ACCIDENT_RATES: dict[int, dict[str, D]] = {
     2: {"permanent_consequences": D("0.0018"), "permanent_consequences_progressive": D("0.0027"),
         "bodily_injury": D("0.0060"), "hospital_stay": D("1.20")},
 }
+
+# ILLUSTRATIVE progression table of the accident products' "Trvalé následky úrazu s progresivním plněním".
+# The handbook only says the share is "zvýšen podle tabulky progresivního plnění" from 26 %; it does not print
+# the table. Rows are whole assessed percentages 26-100 -> the percentage of the sum paid; the made-up rule
+# behind them (assessed + 3 x (assessed - 25)) only makes the cover assessable: 26 -> 29, 50 -> 125, 100 -> 325.
+ILLUSTRATIVE_ACCIDENT_PROGRESSION: dict[D, D] = {D(assessed): D(assessed + 3 * (assessed - 25))
+                                                 for assessed in range(26, 101)}
