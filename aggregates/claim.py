@@ -115,6 +115,7 @@ class Claim(Aggregate):
         self.amount: Decimal | None = None
         self.payout_due: date | None = None
         self.overdue_flags: list[str] = []
+        self.investigation_note: str | None = None
 
     # Documents -----------------------------------------------------------------------------------
 
@@ -149,31 +150,48 @@ class Claim(Aggregate):
         if not pending:
             self.status, self.waiting_since = self.REPORTED, None
 
+    def note_investigation(self, *, note: str, noted_on: date, today: date, meta: EventMetadata) -> None:
+        """What the investigation is waiting for (an expert's opinion, the police findings): the reason
+        the client is told if it runs past its three months."""
+        self._require(self.INVESTIGATING, "note the investigation of")
+        self._on_or_before(noted_on, today)
+        if not note.strip() or len(note) > DESCRIPTION_MAX:
+            raise ClaimDescriptionInvalid(f"a note of 1-{DESCRIPTION_MAX} characters")
+        self._investigation_noted(note=note, noted_on=noted_on, meta=meta)
+
+    @event("InvestigationNoted")
+    def _investigation_noted(self, note: str, noted_on: date, meta: EventMetadata) -> None:
+        self.investigation_note = note
+
     # Decision and payout ---------------------------------------------------------------------------
+    # ``letter``: who the decision letter goes to and how ("O ukončení šetření vás budeme písemně informovat").
 
     def approve(self, *, amount: Decimal, breakdown: list[dict[str, Any]], ends_cover_keys: list[str],
-                decided_on: date, today: date, meta: EventMetadata) -> None:
+                decided_on: date, today: date, letter: dict[str, Any], meta: EventMetadata) -> None:
         self._require({self.REPORTED}, "approve")
         self._on_or_before(decided_on, today)
         if czk(amount) < 0:
             raise NegativeBenefit(f"a benefit cannot be {amount}")
         self._approved(amount=czk(amount), breakdown=breakdown, ends_cover_keys=ends_cover_keys,
-                       decided_on=decided_on, payout_due=payout_due(decided_on), meta=meta)
+                       decided_on=decided_on, payout_due=payout_due(decided_on), letter=letter, meta=meta)
 
     @event("Approved")
     def _approved(self, amount: Decimal, breakdown: list[dict[str, Any]], ends_cover_keys: list[str],
-                  decided_on: date, payout_due: date, meta: EventMetadata) -> None:
+                  decided_on: date, payout_due: date, meta: EventMetadata,
+                  letter: dict[str, Any] | None = None) -> None:
         self.status, self.amount, self.payout_due = self.APPROVED, amount, payout_due
 
-    def decline(self, *, grounds: str, decided_on: date, today: date, meta: EventMetadata) -> None:
+    def decline(self, *, grounds: str, decided_on: date, today: date, letter: dict[str, Any],
+                meta: EventMetadata) -> None:
         self._require({self.REPORTED}, "decline")
         self._on_or_before(decided_on, today)
         if not grounds.strip():
             raise ClaimDescriptionInvalid("a declined claim says why")
-        self._declined(grounds=grounds, decided_on=decided_on, meta=meta)
+        self._declined(grounds=grounds, decided_on=decided_on, letter=letter, meta=meta)
 
     @event("Declined")
-    def _declined(self, grounds: str, decided_on: date, meta: EventMetadata) -> None:
+    def _declined(self, grounds: str, decided_on: date, meta: EventMetadata,
+                  letter: dict[str, Any] | None = None) -> None:
         self.status = self.DECLINED
 
     def schedule_payout(self, *, payee: str, account: str, payee_identified: bool, eur_czk: Decimal,
@@ -222,17 +240,20 @@ class Claim(Aggregate):
     def _reopened(self, new_facts: str, reopened_on: date, investigation_due: date, meta: EventMetadata) -> None:
         self.status, self.investigation_due, self.investigation_started_on = self.REPORTED, investigation_due, reopened_on
         self.days_waited, self.overdue_flags, self.amount, self.payout_due = 0, [], None, None
+        self.investigation_note = None
 
     # Deadlines -------------------------------------------------------------------------------------
 
-    def review_deadlines(self, *, today: date, meta: EventMetadata) -> list[str]:
-        """Record each deadline passed, once: the investigation (extended while waiting for documents)
-        and the payout. Returns what became overdue today."""
+    def review_deadlines(self, *, today: date, letter: dict[str, Any], meta: EventMetadata) -> list[str]:
+        """Record each deadline passed, once: the investigation (extended while waiting for documents),
+        with the letter telling the client why ("budeme vás informovat o důvodu"), and the payout.
+        Returns what became overdue today."""
         overdue = []
         waiting_now = (today - self.waiting_since).days if self.waiting_since else 0
         if self.status in self.INVESTIGATING and "investigation" not in self.overdue_flags \
                 and today > self.investigation_due + timedelta(days=waiting_now):
-            self._investigation_overdue(due=self.investigation_due + timedelta(days=waiting_now), noticed_on=today, meta=meta)
+            self._investigation_overdue(due=self.investigation_due + timedelta(days=waiting_now), noticed_on=today,
+                                        reason=self._delay_reason(), letter=letter, meta=meta)
             overdue.append("investigation")
         if self.status in (self.APPROVED, self.PAYOUT_SCHEDULED) and "payout" not in self.overdue_flags \
                 and self.payout_due is not None and today > self.payout_due:
@@ -240,8 +261,17 @@ class Claim(Aggregate):
             overdue.append("payout")
         return overdue
 
+    def _delay_reason(self) -> str:
+        """The back office's note of what the investigation waits for, else what the record shows."""
+        if self.investigation_note:
+            return self.investigation_note
+        extended = f"; its deadline was extended by {self.days_waited} days of waiting for documents" \
+            if self.days_waited else ""
+        return f"the investigation of the event has not been finished{extended}"
+
     @event("InvestigationOverdue")
-    def _investigation_overdue(self, due: date, noticed_on: date, meta: EventMetadata) -> None:
+    def _investigation_overdue(self, due: date, noticed_on: date, meta: EventMetadata, reason: str | None = None,
+                               letter: dict[str, Any] | None = None) -> None:
         self.overdue_flags = [*self.overdue_flags, "investigation"]
 
     @event("PayoutOverdue")

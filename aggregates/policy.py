@@ -417,6 +417,10 @@ class Policy(Aggregate):
         has_email = bool((contact or self.contact)["email"])
         return DeliveryChannel.for_client(has_email=has_email, consented=has_email)
 
+    def letter_addressee(self) -> dict[str, Any]:
+        """Who a letter about this policy (or a claim on it) goes to, and how."""
+        return self._addressee()
+
     def _addressee(self, name: str | None = None, contact: Mapping[str, str | None] | None = None) -> dict[str, Any]:
         """Who a letter about this policy goes to and how; for a change, as it stands after the change."""
         contact = contact or self.contact

@@ -36,6 +36,7 @@ from application.commands import (
     IncapacityFacts,
     InjuryConsequencesFacts,
     InvalidityFacts,
+    NoteClaimInvestigation,
     ReceiveClaimDocuments,
     RecordPayoutPaid,
     ReopenClaim,
@@ -91,7 +92,7 @@ INCAPACITY = {"sickness_incapacity_pn15": IncapacityVariant.PN15, "sickness_inca
 _STEPS: dict[type, str] = {
     RequestClaimDocuments: "request_documents",
     ReceiveClaimDocuments: "receive_documents",
-    DeclineClaim: "decline",
+    NoteClaimInvestigation: "note_investigation",
     RecordPayoutPaid: "record_payout_paid",
     CloseClaim: "close",
     ReopenClaim: "reopen",
@@ -125,6 +126,10 @@ class ClaimDesk:
             return [claim]
         if isinstance(command, ReviewClaimDeadlines):
             return [claim, *self._review(claim, command.on, meta, touched)]
+        if isinstance(command, DeclineClaim):
+            claim.decline(grounds=command.grounds, decided_on=command.decided_on, today=today, meta=meta,
+                          letter=self._letter(claim, touched))
+            return [claim]
         getattr(claim, _STEPS[type(command)])(**command.payload(exclude=frozenset({"claim_number"})), today=today,
                                               meta=meta)
         return [claim]
@@ -150,7 +155,7 @@ class ClaimDesk:
         result = assess(claim, policy, self._product(policy), command.facts, command.decided_on)
         ends = _ended_parts(claim, policy, result, command.facts)
         claim.approve(amount=result.amount, ends_cover_keys=ends, decided_on=command.decided_on, today=today,
-                      meta=meta, breakdown=[{"description": line.description, "amount": line.amount}
+                      letter=self._letter(claim, touched), meta=meta, breakdown=[{"description": line.description, "amount": line.amount}
                                             for line in result.breakdown])
         if isinstance(command.facts, DeathFacts) and _last_adult(policy, claim.insured_id):
             policy.end(end_reason=EndReason.DEATH, ended_on=command.facts.died_on, received_on=claim.reported_on,
@@ -180,11 +185,11 @@ class ClaimDesk:
     def _review(self, claim: Claim, on: date, meta: EventMetadata, touched: dict[Any, Aggregate]) -> list[Aggregate]:
         """Each deadline passed raises the advisor's intervention, once (deterministic id)."""
         raised: list[Aggregate] = []
-        for kind in claim.review_deadlines(today=on, meta=meta):
+        policy = self._policy(claim.policy_number, touched)
+        for kind in claim.review_deadlines(today=on, letter=self._letter(claim, touched), meta=meta):
             cause = f"{claim.claim_number}:{kind}"
             if intervention_id_for(InterventionType.CLAIM_OVERDUE, claim.policy_number, cause) in touched:
                 continue
-            policy = self._policy(claim.policy_number, touched)
             raised.append(Intervention.raise_intervention(
                 intervention_type=InterventionType.CLAIM_OVERDUE, policy_number=claim.policy_number,
                 client_name=policy.policyholder_name, advisor_id=policy.advisor_id, due_date=on, cause_reference=cause,
@@ -206,6 +211,10 @@ class ClaimDesk:
         if changed:
             self._service.save(*changed)
         return sum(isinstance(aggregate, Claim) for aggregate in changed)
+
+    def _letter(self, claim: Claim, touched: dict[Any, Aggregate]) -> dict[str, Any]:
+        """A letter about the claim goes to the policyholder, the way the policy's letters go."""
+        return {**self._policy(claim.policy_number, touched).letter_addressee(), "claim_number": claim.claim_number}
 
     def _policy(self, number: str, touched: dict[Any, Aggregate]) -> Policy:
         return self._service.load_policy(number, touched)

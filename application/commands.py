@@ -626,6 +626,14 @@ class ReopenClaim(ClaimCommand):
     reopened_on: date
 
 
+class NoteClaimInvestigation(ClaimCommand):
+    """What the investigation waits for: the reason the client is given if it runs past three months."""
+
+    type: Literal["NoteClaimInvestigation"] = "NoteClaimInvestigation"
+    note: Text
+    noted_on: date
+
+
 class ReviewClaimDeadlines(ClaimCommand):
     """Batch: record the deadlines a claim has passed by ``on`` (and tell the advisor)."""
 
@@ -641,7 +649,7 @@ AnyCommand = Annotated[
           RequestExamination, CompleteExamination,
           AcceptProposal, DeclineProposal, CancelProposal,
           ReportClaim, RequestClaimDocuments, ReceiveClaimDocuments, ApproveClaim, DeclineClaim, SchedulePayout,
-          RecordPayoutPaid, CloseClaim, ReopenClaim, ReviewClaimDeadlines,
+          RecordPayoutPaid, CloseClaim, ReopenClaim, NoteClaimInvestigation, ReviewClaimDeadlines,
           RaiseIntervention, TakeIntervention, AddInterventionNote, ResolveIntervention, ExpireIntervention],
     Field(discriminator="type"),
 ]

@@ -81,6 +81,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Claim.PayoutPaid: schema.ClaimPayoutPaidV1,
     Claim.Closed: schema.ClaimClosedV1,
     Claim.Reopened: schema.ClaimReopenedV1,
+    Claim.InvestigationNoted: schema.ClaimInvestigationNotedV1,
     Claim.InvestigationOverdue: schema.ClaimInvestigationOverdueV1,
     Claim.PayoutOverdue: schema.ClaimPayoutOverdueV1,
     Proposal.Drafted: schema.ProposalDraftedV1,
@@ -126,6 +127,15 @@ _LETTER_KIND = {
 # Non-technical changes take effect on receipt "and are confirmed": each sends a confirmation.
 _CONFIRMED = frozenset({Policy.ContactDetailsChanged, Policy.PolicyholderChanged, Policy.BeneficiariesDesignated,
                         Policy.PledgeRegistered, Policy.PledgeReleased})
+# A claim's letters: the event carries the addressee (``letter``); what each says.
+_CLAIM_LETTER = {
+    Claim.InvestigationOverdue: lambda event: {"kind": schema.LetterKind.CLAIM_DELAY, "issued_on": event.noticed_on,
+                                               "deadline": event.due, "reason": event.reason},
+    Claim.Approved: lambda event: {"kind": schema.LetterKind.CLAIM_DECISION, "issued_on": event.decided_on,
+                                   "amount": event.amount},
+    Claim.Declined: lambda event: {"kind": schema.LetterKind.CLAIM_DECISION, "issued_on": event.decided_on,
+                                   "reason": event.grounds},
+}
 _CLOSING_LETTER = {"stop_paid": schema.LetterKind.PAYMENT_CONFIRMATION, "lapse": schema.LetterKind.LAPSE_NOTICE,
                    "reduce": schema.LetterKind.REDUCTION_NOTICE}
 _STREAM_OF = {
@@ -176,7 +186,12 @@ def published_as(domain_event: Any) -> list[tuple[str, Any]]:
 
 
 def letter_of(domain_event: Any) -> schema.LetterV1 | None:  # type: ignore[valid-type]
-    """The letter an event sends: a dunning letter, or the confirmation of a non-technical change."""
+    """The letter an event sends: a dunning letter, a claim's letter, or the confirmation of a non-technical change."""
+    claim_letter = _CLAIM_LETTER.get(type(domain_event))
+    if claim_letter is not None:
+        addressee = getattr(domain_event, "letter", None)  # None: recorded before claims sent letters
+        return None if addressee is None else _derived(domain_event, LETTER, schema.LetterV1,
+                                                       {**addressee, **claim_letter(domain_event)})
     kind = _LETTER_KIND.get(type(domain_event))
     if kind is not None:
         return _to_letter(domain_event, {name: getattr(domain_event, name, None) for name in schema.LetterData.model_fields

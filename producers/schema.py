@@ -461,6 +461,8 @@ class LetterKind(str, Enum):
     LAPSE_NOTICE = "lapse_notice"
     REDUCTION_NOTICE = "reduction_notice"
     CHANGE_CONFIRMATION = "change_confirmation"  # a non-technical change recorded on receipt
+    CLAIM_DELAY = "claim_delay"  # the investigation ran past three months: why
+    CLAIM_DECISION = "claim_decision"  # the investigation's result: approved with the amount, or declined
 
 
 class LetterData(_Projection):
@@ -477,6 +479,9 @@ class LetterData(_Projection):
     delivered_on: date | None = None
     deadline: date | None = None
     consequence: str | None = None
+    claim_number: str | None = Field(default=None, description="the claim a claim letter is about")
+    reason: str | None = Field(default=None, description="why the investigation runs longer, or why declined")
+    amount: Decimal | None = Field(default=None, description="the benefit approved")
 
 
 LetterV1 = _event("issued", LetterData, "letter")
@@ -560,9 +565,15 @@ class ClaimReopenedData(_Model):
     investigation_due: date
 
 
+class InvestigationNotedData(_Model):
+    note: str = Field(description="what the investigation waits for")
+    noted_on: date
+
+
 class InvestigationOverdueData(_Model):
     due: date = Field(description="three months from the report, extended by the time waiting for documents")
     noticed_on: date
+    reason: str | None = Field(default=None, description="what the client is told (recorded since claim letters)")
 
 
 class PayoutOverdueData(_Model):
@@ -579,11 +590,12 @@ ClaimPayoutScheduledV1 = _event("payout-scheduled", PayoutScheduledData, "claim"
 ClaimPayoutPaidV1 = _event("payout-paid", PayoutPaidData, "claim")
 ClaimClosedV1 = _event("closed", ClaimClosedData, "claim")
 ClaimReopenedV1 = _event("reopened", ClaimReopenedData, "claim")
+ClaimInvestigationNotedV1 = _event("investigation-noted", InvestigationNotedData, "claim")
 ClaimInvestigationOverdueV1 = _event("investigation-overdue", InvestigationOverdueData, "claim")
 ClaimPayoutOverdueV1 = _event("payout-overdue", PayoutOverdueData, "claim")
 CLAIM_V1 = (ClaimReportedV1, ClaimDocumentsRequestedV1, ClaimDocumentsReceivedV1, ClaimApprovedV1, ClaimDeclinedV1,
-            ClaimPayoutScheduledV1, ClaimPayoutPaidV1, ClaimClosedV1, ClaimReopenedV1, ClaimInvestigationOverdueV1,
-            ClaimPayoutOverdueV1)
+            ClaimPayoutScheduledV1, ClaimPayoutPaidV1, ClaimClosedV1, ClaimReopenedV1, ClaimInvestigationNotedV1,
+            ClaimInvestigationOverdueV1, ClaimPayoutOverdueV1)
 # Finance's payout topic: the same payout facts, one message per instruction and per payment.
 PayoutScheduledV1 = _event("scheduled", PayoutScheduledData, "payout")
 PayoutPaidV1 = _event("paid", PayoutPaidData, "payout")

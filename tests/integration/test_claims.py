@@ -126,6 +126,9 @@ def test_an_overdue_investigation_tells_the_advisor_once(insured: Container) -> 
     overdue = [e for e in insured.policies.events.get(insured.policies.claims.claim("PU-2026-0001").id)
                if type(e).__name__ == "InvestigationOverdue"]
     assert [(e.due, e.noticed_on) for e in overdue] == [(date(2026, 5, 10), date(2026, 5, 11))]
+    assert overdue[0].reason == ("the investigation of the event has not been finished;"
+                                 " its deadline was extended by 30 days of waiting for documents")
+    assert (overdue[0].letter["addressee"], overdue[0].letter["claim_number"]) == ("Jana Dvořáková", "PU-2026-0001")
     intervention = insured.policies.repository.get(
         intervention_id_for(InterventionType.CLAIM_OVERDUE, "2026000001", "PU-2026-0001:investigation"))
     assert (intervention.status, intervention.advisor_id) == ("open", "ADV-1")
@@ -181,6 +184,12 @@ def test_claim_events_and_payouts_reach_their_topics(kafka_container: Container)
     assert [(p["type"], p["data"]["amount"], p["data"]["destination"], p["data"]["claim_number"]) for p in payouts] == [
         ("cz.policycore.payout.scheduled.v1", "1000.00", "payee", "PU-2026-0001"),
         ("cz.policycore.payout.paid.v1", "1000.00", "payee", "PU-2026-0001")]
+    # Each decision is a letter to the policyholder ("O ukončení šetření vás budeme písemně informovat").
+    letters = [json.loads(r.value)["data"] for r in read_topic(kafka_container, kafka_container.topics.events("letter"),
+                                                               expected=4)]
+    assert sorted((letter["claim_number"], letter["kind"]) for letter in letters) == [
+        (f"PU-2026-000{n}", "claim_decision") for n in range(1, 5)]
+    assert next(letter["amount"] for letter in letters if letter["claim_number"] == "PU-2026-0001") == "1000.00"
     # The advisors' claims read model, built by its Kafka consumer group from the claim topic.
     runner = kafka_container.kafka_runner("claims")
 

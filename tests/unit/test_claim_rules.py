@@ -10,9 +10,13 @@ from aggregates.policy_history import PolicyAsOf
 from domain.claims.deadlines import investigation_due, payout_due
 from domain.claims.documents import required_documents
 from domain.claims.payout_routing import Destination, NoRateForDay, destination, eur_czk_on
+from producers.mapping import letter_of
+from producers.schema import LetterKind
 from tests.factories import metadata
 
 TODAY = date(2026, 12, 31)
+LETTER = {"policy_number": "2026000001", "addressee": "Jana Nováková", "address": "Dlouhá 1, 110 00 Praha 1",
+          "email": None, "channel": "registered_letter", "claim_number": "PU-1"}
 
 
 @pytest.mark.parametrize("reported, waited, due", [
@@ -57,21 +61,21 @@ def test_the_investigation_deadline_runs_on_while_documents_are_awaited() -> Non
     claim = reported_claim()
     claim.request_documents(documents=["report"], requested_on=date(2026, 3, 1), today=TODAY, meta=metadata())
     # Due 10 April, but waiting since 1 March: on 20 April (50 days waited) it is not overdue.
-    assert claim.review_deadlines(today=date(2026, 4, 20), meta=metadata()) == []
+    assert claim.review_deadlines(today=date(2026, 4, 20), letter=LETTER, meta=metadata()) == []
 
 
 def test_each_deadline_is_recorded_once_and_steps_keep_their_order() -> None:
     claim = reported_claim()
-    assert claim.review_deadlines(today=date(2026, 4, 10), meta=metadata()) == []
-    assert claim.review_deadlines(today=date(2026, 4, 11), meta=metadata()) == ["investigation"]
-    assert claim.review_deadlines(today=date(2026, 4, 12), meta=metadata()) == []
+    assert claim.review_deadlines(today=date(2026, 4, 10), letter=LETTER, meta=metadata()) == []
+    assert claim.review_deadlines(today=date(2026, 4, 11), letter=LETTER, meta=metadata()) == ["investigation"]
+    assert claim.review_deadlines(today=date(2026, 4, 12), letter=LETTER, meta=metadata()) == []
     with pytest.raises(ClaimStateInvalid):
         claim.record_payout_paid(paid_on=date(2026, 4, 12), today=TODAY, meta=metadata())
     claim.approve(amount=Decimal("500000"), breakdown=[], ends_cover_keys=[], decided_on=date(2026, 4, 12),
-                  today=TODAY, meta=metadata())
-    assert claim.review_deadlines(today=date(2026, 4, 28), meta=metadata()) == ["payout"]  # due 27 April
+                  today=TODAY, letter=LETTER, meta=metadata())
+    assert claim.review_deadlines(today=date(2026, 4, 28), letter=LETTER, meta=metadata()) == ["payout"]  # due 27 April
     with pytest.raises(ClaimStateInvalid):
-        claim.decline(grounds="late", decided_on=date(2026, 4, 28), today=TODAY, meta=metadata())
+        claim.decline(grounds="late", decided_on=date(2026, 4, 28), today=TODAY, letter=LETTER, meta=metadata())
 
 
 def test_a_claim_asks_for_the_documents_its_cover_needs() -> None:
@@ -82,3 +86,37 @@ def test_a_claim_asks_for_the_documents_its_cover_needs() -> None:
         "daily_allowance_do8", "accident")
     assert required_documents("hospitalisation_accident", "illness") == ["hospital stay notice (Lo-108)",
                                                                          "discharge report"]
+
+
+def test_an_overdue_investigation_writes_to_the_client_why() -> None:
+    claim = reported_claim()  # reported 10 January: due 10 April
+    claim.request_documents(documents=["report"], requested_on=date(2026, 2, 1), today=TODAY, meta=metadata())
+    claim.receive_documents(documents=["report"], received_on=date(2026, 2, 11), today=TODAY, meta=metadata())
+    # Ten days waited: due 20 April, overdue on the 21st, and the letter says why.
+    assert claim.review_deadlines(today=date(2026, 4, 20), letter=LETTER, meta=metadata()) == []
+    assert claim.review_deadlines(today=date(2026, 4, 21), letter=LETTER, meta=metadata()) == ["investigation"]
+    letter = letter_of(claim.collect_events()[-1]).data
+    assert (letter.kind, letter.issued_on, letter.deadline, letter.claim_number, letter.addressee) == (
+        LetterKind.CLAIM_DELAY, date(2026, 4, 21), date(2026, 4, 20), "PU-1", "Jana Nováková")
+    assert letter.reason == ("the investigation of the event has not been finished;"
+                             " its deadline was extended by 10 days of waiting for documents")
+
+
+def test_the_back_office_note_is_the_reason_given_and_the_decision_is_a_letter_too() -> None:
+    claim = reported_claim()
+    claim.note_investigation(note="we are waiting for the police findings", noted_on=date(2026, 3, 1), today=TODAY,
+                             meta=metadata())
+    claim.review_deadlines(today=date(2026, 4, 11), letter=LETTER, meta=metadata())
+    claim.decline(grounds="the illness began before the policy", decided_on=date(2026, 4, 20), today=TODAY,
+                  letter=LETTER, meta=metadata())
+    delay, decision = (letter_of(event).data for event in claim.collect_events()[-2:])
+    assert delay.reason == "we are waiting for the police findings"
+    assert (decision.kind, decision.issued_on, decision.reason) == (
+        LetterKind.CLAIM_DECISION, date(2026, 4, 20), "the illness began before the policy")
+
+
+def test_a_note_needs_an_open_investigation() -> None:
+    claim = reported_claim()
+    claim.decline(grounds="no cover", decided_on=date(2026, 1, 20), today=TODAY, letter=LETTER, meta=metadata())
+    with pytest.raises(ClaimStateInvalid):
+        claim.note_investigation(note="late news", noted_on=date(2026, 1, 21), today=TODAY, meta=metadata())
