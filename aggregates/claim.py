@@ -78,10 +78,12 @@ class Claim(Aggregate):
     def report(cls, *, claim_number: str, policy_number: str, insured_id: str, cover_key: str, cause: str,
                event_date: date, reported_on: date, description: str, reporter: str, policy_then: PolicyAsOf,
                waiting_until: date | None, today: date, meta: EventMetadata,
-               cover_ended_by: str | None = None, insured_by_cover: frozenset[str] | None = None) -> Claim:
+               cover_ended_by: str | None = None, insured_by_cover: frozenset[str] | None = None,
+               preliminary_cover: bool = False) -> Claim:
         """A claim on a cover in force on the event date, after its waiting period, reported by now.
         ``cover_ended_by``: the cover's own terms ended it by the event date (exit age, individual end);
-        ``insured_by_cover``: who the cover insured on the event date (default: the person its key names)."""
+        ``insured_by_cover``: who the cover insured on the event date (default: the person its key names);
+        ``preliminary_cover``: an accident before the start, ``policy_then`` the preliminary cover's terms."""
         if not event_date <= reported_on <= today:
             raise ClaimDateInFuture(f"event {event_date}, reported {reported_on}: both on or before today {today}")
         if not description.strip() or len(description) > DESCRIPTION_MAX:
@@ -97,12 +99,12 @@ class Claim(Aggregate):
         return cls(claim_number=claim_number, policy_number=policy_number, insured_id=insured_id, cover_key=cover_key,
                    cause=cause, event_date=event_date, reported_on=reported_on, description=description,
                    reporter=reporter, sum_insured=policy_then.covers[cover_key],
-                   investigation_due=investigation_due(reported_on, 0), meta=meta)
+                   investigation_due=investigation_due(reported_on, 0), preliminary_cover=preliminary_cover, meta=meta)
 
     @event("Reported")
     def __init__(self, claim_number: str, policy_number: str, insured_id: str, cover_key: str, cause: str,
                  event_date: date, reported_on: date, description: str, reporter: str, sum_insured: Decimal | None,
-                 investigation_due: date, meta: EventMetadata) -> None:
+                 investigation_due: date, meta: EventMetadata, preliminary_cover: bool = False) -> None:
         self.claim_number, self.policy_number, self.insured_id = claim_number, policy_number, insured_id
         self.cover_key, self.cause, self.event_date, self.reported_on = cover_key, cause, event_date, reported_on
         self.sum_insured = sum_insured

@@ -48,6 +48,7 @@ from aggregates.policy_errors import (
     PremiumChangeNotOffered,
     PremiumNotTariff,
     PremiumRequired,
+    PreliminaryCoverInvalid,
     ReductionNotOffered,
     SurrenderNotOffered,
     WithdrawalPeriodOver,
@@ -134,6 +135,10 @@ def policy_id_for(policy_number: str) -> UUID:
 
 
 class Policy(Aggregate):
+    # The preliminary accident cover before the start, (first, last day), from the signed proposal. A class
+    # default, so policies issued (and snapshotted) before it was recorded read None.
+    preliminary_cover: tuple[date, date] | None = None
+
     @staticmethod
     def create_id(policy_number: str, **_: object) -> UUID:
         return policy_id_for(policy_number)
@@ -808,6 +813,23 @@ class Policy(Aggregate):
         self.cover_history[cover_key].append((effective_from, None, True))
 
     # Claims ------------------------------------------------------------------------------
+
+    def record_preliminary_cover(self, *, cover_from: date, cover_to: date, proposal_number: str,
+                                 meta: EventMetadata) -> None:
+        """The signed proposal's preliminary cover, ending before the policy starts."""
+        if not cover_from <= cover_to < self.start_date:
+            raise PreliminaryCoverInvalid(f"a preliminary cover {cover_from}..{cover_to} must end before the start "
+                                       f"{self.start_date}")
+        self._preliminary_cover_recorded(cover_from=cover_from, cover_to=cover_to, proposal_number=proposal_number,
+                                         meta=meta)
+
+    @event("PreliminaryCoverRecorded")
+    def _preliminary_cover_recorded(self, cover_from: date, cover_to: date, proposal_number: str,
+                                    meta: EventMetadata) -> None:
+        self.preliminary_cover = (cover_from, cover_to)
+
+    def preliminarily_covered(self, day: date) -> bool:
+        return self.preliminary_cover is not None and self.preliminary_cover[0] <= day <= self.preliminary_cover[1]
 
     def register_claim(self, *, claim_number: str, cover_key: str, event_date: date, reported_on: date,
                        meta: EventMetadata) -> None:

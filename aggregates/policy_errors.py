@@ -125,3 +125,7 @@ class FinalYearsPremiumTooLow(DomainError):
 
 class ClaimReportedTwice(DomainError):
     rule = "claim-reported-once"
+
+
+class PreliminaryCoverInvalid(DomainError):
+    rule = "preliminary-cover-ends-before-start"

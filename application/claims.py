@@ -59,6 +59,7 @@ from domain.benefits.progression import Progression
 from domain.benefits.result import BenefitResult
 from domain.benefits.serious_illness import SeriousIllnessVariant, in_situ_neoplasm_benefit, serious_illness_benefit
 from domain.claims.causes import require_cause_covered
+from domain.claims.preliminary_cover import preliminary_sum
 from domain.claims.payout_routing import eur_czk_on
 from domain.dates import add_months, add_years
 from domain.errors import DomainError
@@ -68,6 +69,7 @@ from domain.products.accident import AccidentRules
 from domain.products.belongings import BelongingsRules
 from domain.products.flexi import FlexiRules
 from domain.products.model import ProductVersion
+from domain.products.data.illustrative_rates import ILLUSTRATIVE_PRELIMINARY_LIMITS
 
 if TYPE_CHECKING:
     from application.policy_service import PolicyService
@@ -141,6 +143,8 @@ class ClaimDesk:
         require_cause_covered(product, command.cause)
         policy.register_claim(claim_number=command.claim_number, cover_key=command.cover_key,
                               event_date=command.event_date, reported_on=command.reported_on, meta=meta)
+        if policy.preliminarily_covered(command.event_date):
+            return [self._report_under_preliminary_cover(command, policy, meta, today), policy]
         then = policy_as_of(self._service.events.get(policy.id), command.event_date)
         claim = Claim.report(**command.payload(), policy_then=then, today=today, meta=meta,
                              waiting_until=_waiting_until(product, policy, command.cover_key, command.cause),
@@ -148,6 +152,16 @@ class ClaimDesk:
                              insured_by_cover=insured_by_family_cover(product.rules, policy.insured, command.event_date)
                              if isinstance(product.rules, BelongingsRules) else None)
         return [claim, policy]
+
+    def _report_under_preliminary_cover(self, command: ReportClaim, policy: Policy, meta: EventMetadata,
+                                        today: date) -> Claim:
+        """An accident between the signature and the start: the covers in force on the start date, each
+        insuring what its line's preliminary limit leaves (``domain/claims/preliminary_cover``)."""
+        at_start = policy_as_of(self._service.events.get(policy.id), policy.start_date)
+        covered = preliminary_sum(command.cover_key, command.cause, at_start.covers, ILLUSTRATIVE_PRELIMINARY_LIMITS)
+        return Claim.report(**command.payload(), policy_then=at_start.model_copy(update={
+            "covers": {command.cover_key: covered}}), waiting_until=None, preliminary_cover=True, today=today,
+            meta=meta)
 
     def _approve(self, claim: Claim, command: ApproveClaim, meta: EventMetadata, touched: dict[Any, Aggregate],
                  today: date) -> list[Aggregate]:
@@ -158,14 +172,17 @@ class ClaimDesk:
                       letter=self._letter(claim, touched), meta=meta, breakdown=[{"description": line.description, "amount": line.amount}
                                             for line in result.breakdown])
         if isinstance(command.facts, DeathFacts) and _last_adult(policy, claim.insured_id):
-            policy.end(end_reason=EndReason.DEATH, ended_on=command.facts.died_on, received_on=claim.reported_on,
+            # A death under the preliminary cover ends the policy on its start: it never ran.
+            policy.end(end_reason=EndReason.DEATH, ended_on=max(command.facts.died_on, policy.start_date),
+                       received_on=claim.reported_on,
                        benefits_paid=result.amount, product=self._product(policy), today=today, meta=meta)
         else:
+            effective = max(claim.event_date, policy.start_date)  # an accident under the preliminary cover: the start
             for key in ends:
-                policy.end_cover_after_claim(cover_key=key, effective_from=claim.event_date,
+                policy.end_cover_after_claim(cover_key=key, effective_from=effective,
                                              claim_number=claim.claim_number, meta=meta)
             for group in sorted(result.ends_groups):
-                policy.end_diagnosis_group(cover_key=claim.cover_key, group=group, effective_from=claim.event_date,
+                policy.end_diagnosis_group(cover_key=claim.cover_key, group=group, effective_from=effective,
                                            claim_number=claim.claim_number, meta=meta)
         if isinstance(command.facts, BelongingsFacts):
             policy.count_belongings_payout(event_date=claim.event_date, claim_number=claim.claim_number, meta=meta)

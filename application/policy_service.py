@@ -28,7 +28,7 @@ from aggregates.command_receipt import CommandReceipt, receipt_id_for
 from aggregates.intervention import Intervention, intervention_id_for
 from aggregates.policy import Policy, policy_id_for
 from aggregates.policy_history import NotKnownYet, PolicyAsOf, policy_as_of
-from aggregates.proposal import Proposal, proposal_id_for
+from aggregates.proposal import Proposal, preliminary_cover, proposal_id_for
 from application.claims import ClaimDesk
 from application.clock import CalendarClock, Clock
 from application.commands import (
@@ -75,6 +75,7 @@ from application.transcodings import register_domain_transcodings
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
 from domain.products.catalogue import Catalogue, default_catalogue
+from domain.products.flexi import FlexiRules
 from infrastructure.settings import Settings
 from observability.tracing import current_traceparent, tracer
 
@@ -331,9 +332,10 @@ class PolicyService(Application[UUID]):
 
     def _issue(self, command: IssuePolicy, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> list[Aggregate]:
         """A policy, from an accepted proposal when one is named: both change in one write."""
+        product = self.catalogue.version_in_force(command.product_code, command.start_date)
         policy = Policy.issue(
             **command.payload(exclude=frozenset({"product_code", "concluded_on", "proposal_number"})),
-            product=self.catalogue.version_in_force(command.product_code, command.start_date),
+            product=product,
             concluded_on=command.concluded_on or command.start_date,
             meta=meta,
         )
@@ -345,6 +347,10 @@ class PolicyService(Application[UUID]):
             raise ProposalMismatch(f"proposal {command.proposal_number} is for {proposal.product_code}, "
                                    f"not {command.product_code}")
         proposal.record_policy_issued(policy_number=command.policy_number, issued_on=self.clock.today(), meta=meta)
+        preliminary = preliminary_cover(proposal.signed_on, policy.start_date) if proposal.signed_on else None
+        if preliminary is not None and isinstance(product.rules, FlexiRules):  # the FLEXI terms grant it
+            policy.record_preliminary_cover(cover_from=preliminary[0], cover_to=preliminary[1],
+                                            proposal_number=command.proposal_number, meta=meta)
         return [policy, proposal]
 
     def _advance_calendar(self, to: date, meta: EventMetadata, touched: dict[UUID, Aggregate]) -> BusinessCalendar:

@@ -67,6 +67,7 @@ _PUBLISHED: dict[type, type[EventAttributes]] = {
     Policy.ReminderSent: schema.ReminderSentV1,
     Policy.DunningClosed: schema.DunningClosedV1,
     Policy.ClaimRegistered: schema.ClaimRegisteredV1,
+    Policy.PreliminaryCoverRecorded: schema.PreliminaryCoverRecordedV1,
     Policy.DiagnosisGroupEnded: schema.DiagnosisGroupEndedV1,
     Policy.PremiumWaiverStarted: schema.PremiumWaiverStartedV1,
     Policy.TerminalAdvanceRecorded: schema.TerminalAdvanceRecordedV1,

@@ -268,6 +268,14 @@ class ClaimRegisteredData(_Model):
     reported_on: date
 
 
+class PreliminaryCoverRecordedData(_Model):
+    """The signed proposal's preliminary accident cover, before the start (both days inclusive)."""
+
+    cover_from: date
+    cover_to: date
+    proposal_number: str
+
+
 class ClockDayStartedData(_Model):
     """A tick of the business clock. It is interleaved into every partition of the topics whose
     workflows act on business dates, after everything recorded before it: on a partition, what
@@ -307,6 +315,7 @@ PreReminderSentV1 = _event("pre-reminder-sent", PreReminderSentData)
 ReminderSentV1 = _event("reminder-sent", ReminderSentData)
 DunningClosedV1 = _event("dunning-closed", DunningClosedData)
 ClaimRegisteredV1 = _event("claim-registered", ClaimRegisteredData)
+PreliminaryCoverRecordedV1 = _event("preliminary-cover-recorded", PreliminaryCoverRecordedData)
 DiagnosisGroupEndedV1 = _event("diagnosis-group-ended", DiagnosisGroupEndedData)
 PremiumWaiverStartedV1 = _event("premium-waiver-started", PremiumWaiverStartedData)
 TerminalAdvanceRecordedV1 = _event("terminal-advance-recorded", TerminalAdvanceRecordedData)
@@ -320,7 +329,7 @@ PUBLISHED_V1 = (PolicyIssuedV1, PremiumPaymentRecordedV1, ContactDetailsChangedV
                 InstalmentFellDueV1, ClaimRegisteredV1, DiagnosisGroupEndedV1, PremiumWaiverStartedV1,
                 TerminalAdvanceRecordedV1, BelongingsPayoutCountedV1, IllnessConsequencesPaidV1,
                 RiskGroupChangedV1, LoyaltyDiscountGrantedV1, PreReminderSentV1,
-                ReminderSentV1, DunningClosedV1, ClockDayStartedV1)
+                ReminderSentV1, DunningClosedV1, PreliminaryCoverRecordedV1, ClockDayStartedV1)
 PolicyEventV1 = Annotated[Union[PUBLISHED_V1], Field(discriminator="type")]  # type: ignore[valid-type]
 policy_event_adapter: TypeAdapter[PolicyEventV1] = TypeAdapter(PolicyEventV1)
 
@@ -501,8 +510,9 @@ class ClaimReportedData(_Model):
     event_date: date
     reported_on: date
     reporter: str
-    sum_insured: Decimal | None
+    sum_insured: Decimal | None = Field(description="under the preliminary cover: what its limit leaves")
     investigation_due: date
+    preliminary_cover: bool = Field(default=False, description="an accident before the start, under the preliminary cover")
 
 
 class ClaimDocumentsRequestedData(_Model):

@@ -23,6 +23,7 @@ from producers.schema import (
     DunningClosedV1,
     IllnessConsequencesPaidV1,
     PreReminderSentV1,
+    PreliminaryCoverRecordedV1,
     ReminderSentV1,
     policy_event_adapter,
 )
@@ -166,8 +167,9 @@ def test_every_lifecycle_event_reaches_the_topic_and_the_read_model(kafka_contai
     kafka_container.relay().publish_next_page()
     records = read_topic(kafka_container, kafka_container.topics.policy_events, expected=events + 2)
     # The collections workflow's events and the clock's ticks: tests/e2e/test_collections_on_kafka.py;
-    # those of claims: tests/integration/test_claims.py.
+    # those of claims: tests/integration/test_claims.py; a proposal's preliminary cover: test_preliminary_cover.py.
     workflow_made = {PreReminderSentV1, ReminderSentV1, DunningClosedV1, ClockDayStartedV1, ClaimRegisteredV1,
+                     PreliminaryCoverRecordedV1,
                      DiagnosisGroupEndedV1, PremiumWaiverStartedV1, TerminalAdvanceRecordedV1, BelongingsPayoutCountedV1,
                      IllnessConsequencesPaidV1}
     assert {dict(r.headers)["ce_type"].decode() for r in records} == {

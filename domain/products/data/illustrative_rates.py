@@ -99,3 +99,14 @@ ILLUSTRATIVE_CHILD_ACCIDENT_RATES: dict[int, dict[str, D]] = {
 # behind them (assessed + 3 x (assessed - 25)) only makes the cover assessable: 26 -> 29, 50 -> 125, 100 -> 325.
 ILLUSTRATIVE_ACCIDENT_PROGRESSION: dict[D, D] = {D(assessed): D(assessed + 3 * (assessed - 25))
                                                  for assessed in range(26, 101)}
+
+# ILLUSTRATIVE limits of the FLEXI preliminary cover (předběžné krytí), per line of covers that "is topped up to
+# the limit" in the seed's order (domain/claims/preliminary_cover.py). The seed caps the cover "maximálně do výše
+# částek uvedených v platném přehledu poplatků a parametrů produktu", a price list it does not print.
+# Lump sums in Kč; daily covers in Kč a day.
+ILLUSTRATIVE_PRELIMINARY_LIMITS: dict[str, D] = {
+    "death": D("200000"), "invalidity_3": D("200000"), "invalidity_2": D("200000"), "invalidity_1": D("200000"),
+    "injury_consequences": D("200000"), "daily_allowance": D("300"), "hospital": D("500"), "incapacity": D("300"),
+    "child_death": D("50000"), "child_injury_consequences": D("200000"), "child_daily_allowance": D("200"),
+    "child_hospital": D("300"),
+}
