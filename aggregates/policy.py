@@ -135,10 +135,6 @@ def policy_id_for(policy_number: str) -> UUID:
 
 
 class Policy(Aggregate):
-    # The preliminary accident cover before the start, (first, last day), from the signed proposal. A class
-    # default, so policies issued (and snapshotted) before it was recorded read None.
-    preliminary_cover: tuple[date, date] | None = None
-
     @staticmethod
     def create_id(policy_number: str, **_: object) -> UUID:
         return policy_id_for(policy_number)
@@ -260,6 +256,7 @@ class Policy(Aggregate):
         self.terminal_advances: dict[str, Decimal] = {}  # advance paid per supplementary death part
         self.belongings_payouts: dict[str, date] = {}  # claim number -> event date of a belongings payout
         self.illness_consequences_paid: dict[str, dict[str, Decimal]] = {}  # part -> claim number -> % of the sum
+        self.preliminary_cover: tuple[date, date] | None = None  # (first, last day) before the start, from the proposal
         self.insured = insured
         self.child_exit_ages: dict[str, int] = {}
         self.cover_terms = covers

@@ -58,7 +58,7 @@ from domain.benefits.invalidity import invalidity_benefit
 from domain.benefits.progression import Progression
 from domain.benefits.result import BenefitResult
 from domain.benefits.serious_illness import SeriousIllnessVariant, in_situ_neoplasm_benefit, serious_illness_benefit
-from domain.claims.causes import require_cause_covered
+from domain.claims.causes import require_cause_covered, require_cause_covered_by_cover
 from domain.claims.preliminary_cover import preliminary_sum
 from domain.claims.payout_routing import eur_czk_on
 from domain.dates import add_months, add_years
@@ -141,6 +141,8 @@ class ClaimDesk:
         policy = self._policy(command.policy_number, touched)
         product = self._product(policy)
         require_cause_covered(product, command.cause)
+        require_cause_covered_by_cover(product, command.cover_key.split("/")[1],
+                                       _terms_of(policy, command.cover_key).get("variant"), command.cause)
         policy.register_claim(claim_number=command.claim_number, cover_key=command.cover_key,
                               event_date=command.event_date, reported_on=command.reported_on, meta=meta)
         if policy.preliminarily_covered(command.event_date):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from domain.errors import DomainError
 from domain.products.accident import AccidentRules
 from domain.products.belongings import BelongingsRules
+from domain.products.flexi import FlexiRules
 from domain.products.model import ProductVersion
 
 PERSON_CAUSES = frozenset({"accident", "illness"})
@@ -30,3 +31,16 @@ def require_cause_covered(product: ProductVersion, cause: str) -> None:
     if cause not in covered:
         raise ClaimCauseNotCovered(
             f"{product.code} insures {', '.join(sorted(covered))}; a claim for {cause} is not covered")
+
+
+class ClaimCauseNotCoveredByCover(DomainError):
+    rule = "claim-cause-covered-by-cover"
+
+
+def require_cause_covered_by_cover(product: ProductVersion, cover_code: str, variant: str | None, cause: str) -> None:
+    """FLEXI's accident covers ("– úraz") and the accident variant of invalidity insure no illness."""
+    if not isinstance(product.rules, FlexiRules) or cause == "accident":
+        return
+    definition = product.rules.covers.get(cover_code)
+    if definition is not None and (definition.accidents_only or variant == "accident"):
+        raise ClaimCauseNotCoveredByCover(f"{definition.name} insures the consequences of an accident, not an {cause}")

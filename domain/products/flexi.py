@@ -43,6 +43,8 @@ class CoverDefinition:
     it does not apply to an accident (the seed's "nevztahuje se na případy ... z důvodu úrazu").
     ``min_sum_when_alone`` is the higher minimum when no other cover is on the policy.
     ``derived_share_of`` = (cover code, share): the sum is that share of another cover's sum (in situ).
+    ``accidents_only``: the cover insures the consequences of an accident ("– úraz"), not of an illness;
+    a variant named "accident" (invalidity) does the same.
     """
 
     code: str
@@ -58,6 +60,7 @@ class CoverDefinition:
     variants: tuple[str, ...] = ()
     min_sum_when_alone: Decimal | None = None
     derived_share_of: tuple[str, Decimal] | None = None
+    accidents_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,7 @@ def test_a_hospital_stay_is_paid_by_the_day(insured: Container) -> None:
     ("accidental_death", "2026-05-10", "accident", "claim-cover-in-force-on-event-date"),  # not insured
     ("serious_illness", "2026-02-20", "illness", "claim-after-waiting-period"),          # waits to 1 March
     ("basic_death", "2026-06-20", "accident", "claim-dates-not-in-future"),
+    ("hospitalisation_accident", "2026-03-01", "illness", "claim-cause-covered-by-cover"),  # "– úraz" only
 ])
 def test_bad_claims_are_refused_and_leave_claim_and_policy_unchanged(insured: Container, cover, event_date, cause,
                                                                      rule) -> None:

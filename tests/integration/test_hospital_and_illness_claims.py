@@ -75,3 +75,18 @@ def test_illness_consequences_pay_400_percent_of_the_sum_at_most(family: Contain
     policy = family.policies.policy("2026000001")
     assert policy.version == version + 1  # the third claim's report only
     assert policy.illness_consequences_paid == {cover: {"PU-2026-0211": Decimal(100), "PU-2026-0212": Decimal(300)}}
+
+
+def test_the_newborns_stay_is_paid_once_from_the_mothers_hospital_cover(container: Container) -> None:
+    # "pouze jednou z pojištění hospitalizace matky": Jana may hold the illness hospital cover once (the
+    # catalogue refuses a second part), the accident one insures no birth, and a birth is claimed once.
+    container.policies.execute(issue(insured=FLEXI_INSURED, covers=[
+        COVERS[0], COVERS[1], {"insured_id": "A1", "cover": "hospitalisation_accident", "sum_insured": Decimal("300")}]))
+    newborn = stay("2026-04-10", "2026-04-14", newborn_postnatal_complications=True)
+    assert claim(container, "PU-2026-0211", "A1/hospitalisation_accident_or_illness/0", "2026-04-10", "illness",
+                 newborn) == Decimal("2000.00")  # 10-14 April: 5 days x 400
+    for number, cover_key, rule in [("PU-2026-0212", "A1/hospitalisation_accident_or_illness/0", "claim-reported-once"),
+                                    ("PU-2026-0213", "A1/hospitalisation_accident/0", "claim-cause-covered-by-cover")]:
+        with pytest.raises(DomainError) as refused:
+            claim(container, number, cover_key, "2026-04-10", "illness", newborn)
+        assert refused.value.rule == rule

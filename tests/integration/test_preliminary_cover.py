@@ -85,7 +85,7 @@ def test_death_covers_are_topped_up_to_the_limit_in_the_seeds_order(signed_in_ma
 
 
 @pytest.mark.parametrize("cover, event_date, cause, rule", [
-    ("hospitalisation_accident", "2026-05-10", "illness", "preliminary-cover-accidents-on-named-covers"),
+    ("basic_death", "2026-05-10", "illness", "preliminary-cover-accidents-on-named-covers"),
     ("serious_illness", "2026-05-10", "accident", "preliminary-cover-accidents-on-named-covers"),
     ("hospitalisation_accident", "2026-05-03", "accident", "claim-policy-in-force-on-event-date"),  # signing day
 ])
