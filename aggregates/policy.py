@@ -135,6 +135,13 @@ def policy_id_for(policy_number: str) -> UUID:
 
 
 class Policy(Aggregate):
+    # The snapshot state's version: 2 added the preliminary cover (a version-1 snapshot recorded none).
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state.setdefault("preliminary_cover", None)
+
     @staticmethod
     def create_id(policy_number: str, **_: object) -> UUID:
         return policy_id_for(policy_number)

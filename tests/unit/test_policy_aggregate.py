@@ -90,3 +90,16 @@ def test_refused_payments_record_nothing(change: dict, error: type) -> None:
 def test_refused_issue(change: dict, error: type) -> None:
     with pytest.raises(error):
         issued(**change)
+
+
+def test_a_snapshot_taken_before_the_preliminary_cover_is_upcast() -> None:
+    policy = issued()
+    snapshot = Policy.Snapshot.take(policy)
+    state = dict(snapshot.state)
+    assert state.pop("class_version") == 2
+    del state["preliminary_cover"]  # as a version-1 snapshot was stored
+    old = Policy.Snapshot(originator_id=policy.id, originator_version=policy.version, timestamp=snapshot.timestamp,
+                          topic=snapshot.topic, state=state)
+    restored = old.mutate(None)
+    assert (restored.preliminary_cover, restored.policy_number, restored.premium) == (None, policy.policy_number,
+                                                                                      policy.premium)
