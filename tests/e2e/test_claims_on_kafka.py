@@ -7,6 +7,7 @@ FLEXI policies from 1 Jan 2026, 500 a month, each paid 3 000 on 1 Jan (to the en
 - 2026000001 complete serious illness 200 000 with in situ 60 000: group 5 diagnosed 15 March;
 - 2026000002 basic death 500 000 alone: Jana dies 5 April;
 - 2026000003 accident hospital cover: an accident on 8 January reported on the 10th, never decided.
+The first two claims are decided and paid on 20 April, within their deadlines.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def business(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Contain
 
 
 def settle(container: Container, runners: list[KafkaProjectionRunner], day: date) -> None:
-    """Publish what was recorded and let both workflows run every partition's day ``day``."""
+    """Publish what was recorded, let both workflows run every partition's day ``day``, publish what they did."""
     partitions = container.settings.policy_topic_partitions
 
     def done() -> bool:
@@ -55,6 +56,9 @@ def settle(container: Container, runners: list[KafkaProjectionRunner], day: date
         return len(finished) == partitions * len(WORKFLOWS)
 
     wait_until(done, timeout=120)
+    relay = container.relay()
+    while relay.publish_next_page():  # what the workflows recorded in their last poll
+        pass
 
 
 def test_claims_end_covers_and_policies_and_overdue_ones_are_told(business: Container) -> None:
@@ -85,6 +89,10 @@ def test_claims_end_covers_and_policies_and_overdue_ones_are_told(business: Cont
             facts={"kind": "death", "died_on": "2026-04-05", "traffic_accident": False})
         run(business, "SchedulePayout", "PU-2026-0002", payee="Petr Dvořák", account="CZ6508000000192000145399",
             payee_identified=False, scheduled_on="2026-04-20")
+        run(business, "SchedulePayout", "PU-2026-0001", payee="Jana Dvořáková", account="CZ6508000000192000145399",
+            payee_identified=True, scheduled_on="2026-04-20")
+        for number in ("PU-2026-0001", "PU-2026-0002"):  # within the 15 days: no payout deadline passes
+            run(business, "RecordPayoutPaid", number, paid_on="2026-04-20")
         start_day(business, date(2026, 7, 2))
         settle(business, runners, date(2026, 7, 2))
     finally:
@@ -113,9 +121,9 @@ def test_claims_end_covers_and_policies_and_overdue_ones_are_told(business: Cont
         "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01"]
     assert of("2026000001", "instalment-fell-due")[-1]["due_date"] == "2026-07-01"
     # 500 000 to a payee not identified (above 1 000 EUR): the collection account.
-    payouts = published("payout")
-    assert [(p["data"]["claim_number"], p["data"]["amount"], p["data"]["destination"]) for p in payouts] == [
-        ("PU-2026-0002", "500000.00", "collection_account")]
+    payouts = [(p["type"].split(".")[-2], p["data"]["amount"], p["data"]["destination"]) for p in published("payout")
+               if p["data"]["claim_number"] == "PU-2026-0002"]
+    assert payouts == [("scheduled", "500000.00", "collection_account"), ("paid", "500000.00", "collection_account")]
     # Claim 3, reported 10 January, undecided on 10 April: the advisor's intervention and the letter
     # telling the policyholder why, on 11 April, once.
     raised = [e["data"] for e in published("intervention") if e["type"].endswith(".raised.v1")]
