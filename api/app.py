@@ -19,6 +19,7 @@ from aggregates.policy_history import PolicyAsOf
 from application.bootstrap import Container
 from application.commands import AnyCommand
 from application.policy_service import InterventionNotFound, PolicyNotFound
+from application.quotes import FlexiOffer, FlexiQuote, quote_flexi_offer
 from domain.errors import DomainError
 from projections.claim_views import ClaimView, claim_detail, list_claims
 from projections.bank_statement_views import StatementLineView, list_lines
@@ -59,6 +60,11 @@ def create_app(container: Container) -> FastAPI:
         outcome = container.policies.execute(command)
         return CommandAccepted(command_id=outcome.command_id, aggregate_id=outcome.aggregate_id,
                                aggregate_version=outcome.aggregate_version, duplicate=outcome.duplicate)
+
+    @app.post("/quotes/flexi", response_model=FlexiQuote, responses={409: {"model": RuleBroken}})
+    def quote_flexi(offer: FlexiOffer) -> FlexiQuote:
+        """FLEXI's level premium for an offer, from the life-reserve projection; nothing is recorded."""
+        return quote_flexi_offer(container.policies.catalogue, offer)
 
     @app.get("/policies/{policy_number}", response_model=PolicyAsOf, responses={404: {"model": RuleBroken}})
     def policy(policy_number: str, on: date | None = None, known_at: datetime | None = None) -> PolicyAsOf:

@@ -84,6 +84,18 @@ class LoyaltyRules:
 
 
 @dataclass(frozen=True)
+class ReserveRules:
+    """The life reserve a level premium keeps ("Výpočet běžného pojistného")."""
+
+    lowest_in_annual_premiums: Decimal  # never below minus this many annual premiums
+    non_negative_from_year: int  # at the end of every month from the end of this policy year on
+    end_floor: Decimal  # at the end of the term at least this ...
+    end_floor_percent_of_annual_per_year: Decimal  # ... or this % of the annual premium times the term
+    final_reduction_percent: Decimal  # the premium is then lowered by at most this % (end reserve not negative)
+    loyalty_end_reserve_percent: Decimal  # the 8th-year discount leaves this % of the projected end reserve
+
+
+@dataclass(frozen=True)
 class FlexiRules:
     max_adults: int
     max_children: int
@@ -106,6 +118,7 @@ class FlexiRules:
     """(age from, age to, annual q_x) bands for the basic death cover."""
     cover_rates: Mapping[str, tuple[tuple[int, int, Decimal], ...]]
     """Per cover: (age from, age to, annual s_x per 1 Kč of sum insured) bands."""
+    reserve: ReserveRules
 
 
 @dataclass(frozen=True)

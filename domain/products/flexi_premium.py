@@ -5,8 +5,9 @@ risk premium per cover + operating costs (35 Kč a month, +10 Kč a month when p
 + distribution costs (a percentage of the premium in the first five years, by contract term)
 - loyalty discounts. Interpretations (see README): the seed's t/365 is taken as the instalment's share of
 a year (months/12); distribution costs are a share of the premium, so they are grossed up
-(D = (risk + operating) * p / (100 - p)). The level-premium reserve balancing of "Výpočet běžného
-pojistného" is actuarial and not modelled; loyalty discount amounts come from it and are passed in.
+(D = (risk + operating) * p / (100 - p)). This is one year's cost; the level premium that balances the
+life reserve over the term ("Výpočet běžného pojistného") and the loyalty discounts it projects are in
+``flexi_level_premium``.
 """
 
 from dataclasses import dataclass

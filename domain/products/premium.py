@@ -19,6 +19,7 @@ class LineKind(Enum):
     LOYALTY_DISCOUNT = "loyalty discount"
     FINAL_YEARS_LOYALTY_DISCOUNT = "loyalty discount in the final years"
     FREQUENCY_DISCOUNT = "frequency discount"
+    RESERVE = "to the life reserve"  # FLEXI's level premium: what an instalment leaves after its costs
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,15 @@ from domain.dunning import DunningTerms
 from domain.payment_methods import PaymentMethod
 from domain.premium_periods import Frequency
 from domain.products.data.illustrative_rates import ILLUSTRATIVE_FLEXI_COVER_RATES, ILLUSTRATIVE_MORTALITY_RATES
-from domain.products.flexi import CoverDefinition, DecreaseKind, FlexiRules, InsuredKind, LoyaltyRules, SharedSumCap
+from domain.products.flexi import (
+    CoverDefinition,
+    DecreaseKind,
+    FlexiRules,
+    InsuredKind,
+    LoyaltyRules,
+    ReserveRules,
+    SharedSumCap,
+)
 from domain.products.model import AgeLimits, LifecycleTerms, ProductLine, ProductVersion, SumBounds, SumUnit
 
 ADULT, CHILD = InsuredKind.ADULT, InsuredKind.CHILD
@@ -179,6 +187,12 @@ FLEXI_RULES_2023_04 = FlexiRules(
         minimum_discount=D("30"),
         final_years_min_monthly_premium=D("100"),
     ),
+    # "Výpočet běžného pojistného": not below -2 annual premiums; non-negative at every month end from the end
+    # of the 15th year; at the end at least max(8 000; 2 % of the annual premium x years); then lowered by at
+    # most 3 %; the 8th-year loyalty discount aims at 70 % of the end reserve computed at the start.
+    reserve=ReserveRules(lowest_in_annual_premiums=D("2"), non_negative_from_year=15, end_floor=D("8000"),
+                         end_floor_percent_of_annual_per_year=D("2"), final_reduction_percent=D("3"),
+                         loyalty_end_reserve_percent=D("70")),
     mortality_rates=ILLUSTRATIVE_MORTALITY_RATES,
     cover_rates=MappingProxyType(ILLUSTRATIVE_FLEXI_COVER_RATES),
 )
