@@ -22,8 +22,8 @@ from domain.benefits.accident_products import (
 from domain.benefits.covers import Cover
 from domain.benefits.death import death_benefit
 from domain.benefits.result import BenefitResult
-from domain.products.data.illustrative_rates import ILLUSTRATIVE_ACCIDENT_PROGRESSION
 from domain.errors import DomainError
+from domain.products.data.illustrative_rates import ILLUSTRATIVE_ACCIDENT_PROGRESSION
 
 AccidentFacts = DeathFacts | HospitalFacts | IncapacityFacts | InjuryConsequencesFacts
 CHILD_TARIFF = "53 UD"

@@ -59,17 +59,17 @@ from domain.benefits.progression import Progression
 from domain.benefits.result import BenefitResult
 from domain.benefits.serious_illness import SeriousIllnessVariant, in_situ_neoplasm_benefit, serious_illness_benefit
 from domain.claims.causes import require_cause_covered, require_cause_covered_by_cover
-from domain.claims.preliminary_cover import preliminary_sum
 from domain.claims.payout_routing import eur_czk_on
+from domain.claims.preliminary_cover import preliminary_sum
 from domain.dates import add_months, add_years
 from domain.errors import DomainError
 from domain.metadata import EventMetadata
 from domain.policy_covers import cover_keys
 from domain.products.accident import AccidentRules
 from domain.products.belongings import BelongingsRules
+from domain.products.data.illustrative_rates import ILLUSTRATIVE_PRELIMINARY_LIMITS
 from domain.products.flexi import FlexiRules
 from domain.products.model import ProductVersion
-from domain.products.data.illustrative_rates import ILLUSTRATIVE_PRELIMINARY_LIMITS
 
 if TYPE_CHECKING:
     from application.policy_service import PolicyService
@@ -130,7 +130,7 @@ class ClaimDesk:
             return [claim, *self._review(claim, command.on, meta, touched)]
         if isinstance(command, DeclineClaim):
             claim.decline(grounds=command.grounds, decided_on=command.decided_on, today=today, meta=meta,
-                          letter=self._letter(claim, touched))
+                          letter=_letter(claim, self._policy(claim.policy_number, touched)))
             return [claim]
         getattr(claim, _STEPS[type(command)])(**command.payload(exclude=frozenset({"claim_number"})), today=today,
                                               meta=meta)
@@ -171,8 +171,8 @@ class ClaimDesk:
         result = assess(claim, policy, self._product(policy), command.facts, command.decided_on)
         ends = _ended_parts(claim, policy, result, command.facts)
         claim.approve(amount=result.amount, ends_cover_keys=ends, decided_on=command.decided_on, today=today,
-                      letter=self._letter(claim, touched), meta=meta, breakdown=[{"description": line.description, "amount": line.amount}
-                                            for line in result.breakdown])
+                      letter=_letter(claim, policy), meta=meta,
+                      breakdown=[{"description": line.description, "amount": line.amount} for line in result.breakdown])
         if isinstance(command.facts, DeathFacts) and _last_adult(policy, claim.insured_id):
             # A death under the preliminary cover ends the policy on its start: it never ran.
             policy.end(end_reason=EndReason.DEATH, ended_on=max(command.facts.died_on, policy.start_date),
@@ -205,7 +205,7 @@ class ClaimDesk:
         """Each deadline passed raises the advisor's intervention, once (deterministic id)."""
         raised: list[Aggregate] = []
         policy = self._policy(claim.policy_number, touched)
-        for kind in claim.review_deadlines(today=on, letter=self._letter(claim, touched), meta=meta):
+        for kind in claim.review_deadlines(today=on, letter=_letter(claim, policy), meta=meta):
             cause = f"{claim.claim_number}:{kind}"
             if intervention_id_for(InterventionType.CLAIM_OVERDUE, claim.policy_number, cause) in touched:
                 continue
@@ -231,10 +231,6 @@ class ClaimDesk:
             self._service.save(*changed)
         return sum(isinstance(aggregate, Claim) for aggregate in changed)
 
-    def _letter(self, claim: Claim, touched: dict[Any, Aggregate]) -> dict[str, Any]:
-        """A letter about the claim goes to the policyholder, the way the policy's letters go."""
-        return {**self._policy(claim.policy_number, touched).letter_addressee(), "claim_number": claim.claim_number}
-
     def _policy(self, number: str, touched: dict[Any, Aggregate]) -> Policy:
         return self._service.load_policy(number, touched)
 
@@ -246,6 +242,11 @@ class ClaimDesk:
             return self._service.repository.get(claim_id_for(claim_number))
         except AggregateNotFoundError:
             raise ClaimNotFound(f"no claim with number {claim_number}") from None
+
+
+def _letter(claim: Claim, policy: Policy) -> dict[str, Any]:
+    """A letter about the claim goes to the policyholder, the way the policy's letters go."""
+    return {**policy.letter_addressee(), "claim_number": claim.claim_number}
 
 
 def assess(claim: Claim, policy: Policy, product: ProductVersion, facts: Facts, decided_on: date) -> BenefitResult:

@@ -130,12 +130,12 @@ _CONFIRMED = frozenset({Policy.ContactDetailsChanged, Policy.PolicyholderChanged
                         Policy.PledgeRegistered, Policy.PledgeReleased})
 # A claim's letters: the event carries the addressee (``letter``); what each says.
 _CLAIM_LETTER = {
-    Claim.InvestigationOverdue: lambda event: {"kind": schema.LetterKind.CLAIM_DELAY, "issued_on": event.noticed_on,
-                                               "deadline": event.due, "reason": event.reason},
-    Claim.Approved: lambda event: {"kind": schema.LetterKind.CLAIM_DECISION, "issued_on": event.decided_on,
-                                   "amount": event.amount},
-    Claim.Declined: lambda event: {"kind": schema.LetterKind.CLAIM_DECISION, "issued_on": event.decided_on,
-                                   "reason": event.grounds},
+    Claim.InvestigationOverdue: (schema.LetterKind.CLAIM_DELAY, lambda event: {
+        "issued_on": event.noticed_on, "deadline": event.due, "reason": event.reason}),
+    Claim.Approved: (schema.LetterKind.CLAIM_DECISION, lambda event: {
+        "issued_on": event.decided_on, "amount": event.amount}),
+    Claim.Declined: (schema.LetterKind.CLAIM_DECISION, lambda event: {
+        "issued_on": event.decided_on, "reason": event.grounds}),
 }
 _CLOSING_LETTER = {"stop_paid": schema.LetterKind.PAYMENT_CONFIRMATION, "lapse": schema.LetterKind.LAPSE_NOTICE,
                    "reduce": schema.LetterKind.REDUCTION_NOTICE}
@@ -188,11 +188,12 @@ def published_as(domain_event: Any) -> list[tuple[str, Any]]:
 
 def letter_of(domain_event: Any) -> schema.LetterV1 | None:  # type: ignore[valid-type]
     """The letter an event sends: a dunning letter, a claim's letter, or the confirmation of a non-technical change."""
-    claim_letter = _CLAIM_LETTER.get(type(domain_event))
-    if claim_letter is not None:
+    if type(domain_event) in _CLAIM_LETTER:
         addressee = getattr(domain_event, "letter", None)  # None: recorded before claims sent letters
-        return None if addressee is None else _derived(domain_event, LETTER, schema.LetterV1,
-                                                       {**addressee, **claim_letter(domain_event)})
+        if addressee is None:
+            return None
+        claim_kind, content = _CLAIM_LETTER[type(domain_event)]
+        return _to_letter(domain_event, {**addressee, **content(domain_event)}, claim_kind)
     kind = _LETTER_KIND.get(type(domain_event))
     if kind is not None:
         return _to_letter(domain_event, {name: getattr(domain_event, name, None) for name in schema.LetterData.model_fields

@@ -56,10 +56,9 @@ def level_premium(product: ProductVersion, proposal: FlexiProposal) -> LevelPrem
     rules: FlexiRules = product.rules
     validate_proposal(rules, proposal)
     project = _Projection(product, proposal)
-    unreduced = project.least(lambda premium: project.keeps_all_rules(premium))
+    unreduced = project.least(project.keeps_all_rules)
     floor = whole_czk(unreduced * (HUNDRED - rules.reserve.final_reduction_percent) / HUNDRED)
-    premium = project.least(lambda candidate: project.keeps_the_course(_level(candidate), candidate)
-                            and project.reserves(_level(candidate))[-1] >= ZERO, low=floor)
+    premium = project.least(project.keeps_the_course_to_a_non_negative_end, low=floor)
     reserves = project.reserves(_level(premium))
     return LevelPremium(premium, unreduced, reserves, project.loyalty(premium, reserves[-1]),
                         project.first_year(premium))
@@ -91,20 +90,25 @@ class _Projection:
     def _distribution(self, premium: Decimal, year: int) -> Decimal:
         return whole_czk(premium * distribution_cost_percent(self.rules, self.proposal.term_years, year) / HUNDRED)
 
-    def keeps_the_course(self, premiums: Premiums, annual_of: Decimal) -> bool:
+    def _keeps_the_course(self, reserves: tuple[Decimal, ...], premium: Decimal) -> bool:
         """Never below minus two annual premiums; not negative from the end of the 15th year on."""
         rules = self.rules.reserve
-        reserves = self.reserves(premiums)
-        lowest = -rules.lowest_in_annual_premiums * annual_of * self.per_year
+        lowest = -rules.lowest_in_annual_premiums * premium * self.per_year
         from_index = rules.non_negative_from_year * self.per_year - 1
         return all(r >= lowest for r in reserves) and all(r >= ZERO for r in reserves[from_index:])
 
     def keeps_all_rules(self, premium: Decimal) -> bool:
-        rules = self.rules.reserve
+        """The course, and at the end at least max(8 000; 2 % of the annual premium x years)."""
+        rules, reserves = self.rules.reserve, self.reserves(_level(premium))
         annual = premium * self.per_year
         end_floor = max(rules.end_floor,
                         annual * self.proposal.term_years * rules.end_floor_percent_of_annual_per_year / HUNDRED)
-        return self.keeps_the_course(_level(premium), premium) and self.reserves(_level(premium))[-1] >= end_floor
+        return self._keeps_the_course(reserves, premium) and reserves[-1] >= end_floor
+
+    def keeps_the_course_to_a_non_negative_end(self, premium: Decimal) -> bool:
+        """What the final reduction of at most 3 % must keep."""
+        reserves = self.reserves(_level(premium))
+        return self._keeps_the_course(reserves, premium) and reserves[-1] >= ZERO
 
     def least(self, keeps: Callable[[Decimal], bool], low: Decimal = ONE) -> Decimal:
         """The least whole-crown instalment from ``low`` that keeps the rules (they loosen as it grows)."""
