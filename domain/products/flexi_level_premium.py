@@ -25,6 +25,7 @@ from decimal import Decimal
 from domain.products.flexi import FlexiProposal, FlexiRules
 from domain.products.flexi_premium import (
     ProposedLoyaltyDiscounts,
+    basic_death_lines,
     distribution_cost_percent,
     quote_flexi,
 )
@@ -73,6 +74,16 @@ class _Projection:
         self.product, self.proposal, self.rules = product, proposal, product.rules
         self.per_year = proposal.frequency.instalments_per_year
         self.instalments = proposal.term_years * self.per_year
+        self.year_fraction = Decimal(proposal.frequency.months) / 12
+        # Per policy year, what an instalment costs whatever the reserve: the other covers' risk premium
+        # and the operating costs (only the basic death cover's risk premium depends on the reserve).
+        self.fixed_costs = {year: self._costs_besides_basic_death(year) for year in range(1, proposal.term_years + 1)}
+
+    def _costs_besides_basic_death(self, year: int) -> Decimal:
+        quote = quote_flexi(self.product, self.proposal, year, validated=True)
+        return sum((line.amount for line in quote.lines
+                    if line.kind is LineKind.OPERATING_COSTS
+                    or (line.kind is LineKind.RISK and line.cover != "basic_death")), ZERO)
 
     def reserves(self, premiums: Premiums) -> tuple[Decimal, ...]:
         """The reserve after each instalment of the term."""
@@ -80,8 +91,8 @@ class _Projection:
         for index in range(self.instalments):
             year = index // self.per_year + 1
             premium = premiums(year)
-            quote = quote_flexi(self.product, self.proposal, year, reserve=reserve, validated=True)
-            costs = (quote.total(LineKind.RISK) + quote.total(LineKind.OPERATING_COSTS)
+            death = basic_death_lines(self.rules, self.proposal, year, self.year_fraction, reserve)
+            costs = (self.fixed_costs[year] + sum((line.amount for line in death), ZERO)
                      + self._distribution(premium, year))
             reserve += premium - costs
             after.append(reserve)

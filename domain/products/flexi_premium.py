@@ -72,7 +72,7 @@ def quote_flexi(product: ProductVersion, proposal: FlexiProposal, policy_year: i
     frequency = proposal.frequency
     year_fraction = Decimal(frequency.months) / 12
 
-    lines = _basic_death_lines(rules, proposal, policy_year, year_fraction, reserve)
+    lines = basic_death_lines(rules, proposal, policy_year, year_fraction, reserve)
     lines += _other_risk_lines(rules, proposal, policy_year, year_fraction)
     risk = sum((line.amount for line in lines), ZERO)
 
@@ -114,8 +114,9 @@ def cover_years(rules: FlexiRules, proposal: FlexiProposal, selection: CoverSele
     return min(proposal.term_years, end_age - age_at_start)
 
 
-def _basic_death_lines(rules: FlexiRules, proposal: FlexiProposal, policy_year: int, year_fraction: Decimal,
-                       reserve: Decimal) -> list[PremiumLine]:
+def basic_death_lines(rules: FlexiRules, proposal: FlexiProposal, policy_year: int, year_fraction: Decimal,
+                      reserve: Decimal) -> list[PremiumLine]:
+    """The basic death cover's risk premium lines: the only part of a year's cost the reserve changes."""
     insured = [
         (adult, selection)
         for adult in proposal.adults()
